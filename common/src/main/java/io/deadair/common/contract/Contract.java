@@ -1,0 +1,241 @@
+package io.deadair.common.contract;
+
+import static io.deadair.common.contract.ColumnSpec.optional;
+import static io.deadair.common.contract.ColumnSpec.required;
+
+import io.deadair.common.contract.TableSpec.Role;
+import java.util.List;
+import java.util.Optional;
+
+/** Every table Dead Air reads or writes, described once; readers, writers and docs use these. */
+public final class Contract {
+
+  public static final TableSpec PLAYS =
+      new TableSpec(
+          "plays",
+          Role.INPUT,
+          "One row per play (stream) of a track by a listener.",
+          List.of(
+              required("ts", ColumnType.TIMESTAMP, "When the play started, UTC.",
+                  "2026-03-02T14:05:09Z"),
+              required("user_id", ColumnType.STRING, "Pseudonymous listener id.", "u0012345"),
+              required("track_id", ColumnType.STRING, "Track id.", "t000042-03"),
+              required("artist_id", ColumnType.STRING, "Primary artist id.", "a000042"),
+              required("ms_played", ColumnType.INT, "Milliseconds played, 0 or more.", "183000"),
+              required("country", ColumnType.STRING,
+                  "Listener's country, ISO 3166-1 alpha-2, upper case.", "DE"),
+              required("platform", ColumnType.STRING,
+                  "Client platform: ios, android, desktop, web or another lower-case word.", "ios"),
+              required("tier", ColumnType.STRING, "Subscription tier: premium or free.", "premium"),
+              optional("reason_end", ColumnType.STRING,
+                  "Why the play ended (trackdone, fwdbtn, backbtn, endplay, logout); "
+                      + "fwdbtn and backbtn count as skips.",
+                  "trackdone")));
+
+  public static final TableSpec STREAM_COUNTS =
+      new TableSpec(
+          "stream_counts",
+          Role.INPUT,
+          "Pre-aggregated stream counts per time bucket, as labels and distributors receive them;"
+              + " an alternative to plays.",
+          List.of(
+              required("bucket_start", ColumnType.TIMESTAMP, "Start of the bucket, UTC.",
+                  "2026-03-02T14:00:00Z"),
+              required("bucket_minutes", ColumnType.INT,
+                  "Bucket length in minutes, from 5 to 1440.", "60"),
+              required("artist_id", ColumnType.STRING, "Primary artist id.", "a000042"),
+              optional("track_id", ColumnType.STRING, "Track id, when counts are per track.",
+                  "t000042-03"),
+              optional("country", ColumnType.STRING, "ISO 3166-1 alpha-2 country.", "DE"),
+              optional("tier", ColumnType.STRING, "premium or free.", "free"),
+              required("streams", ColumnType.LONG, "Streams in the bucket, 0 or more.", "1234")));
+
+  public static final TableSpec ARTISTS =
+      new TableSpec(
+          "artists",
+          Role.INPUT,
+          "One row per artist.",
+          List.of(
+              required("artist_id", ColumnType.STRING, "Artist id, as in plays.", "a000042"),
+              required("name", ColumnType.STRING, "Display name (any Unicode).", "Mira Okafor"),
+              optional("debut_date", ColumnType.DATE, "Date of the artist's first release.",
+                  "2025-09-12"),
+              optional("label_type", ColumnType.STRING, "major, indie or self-released.",
+                  "indie"),
+              optional("emerging", ColumnType.BOOLEAN,
+                  "Overrides the segment rule: true forces emerging, false forbids it.",
+                  "true")));
+
+  public static final TableSpec RELEASES =
+      new TableSpec(
+          "releases",
+          Role.INPUT,
+          "One row per release of a track or an album.",
+          List.of(
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              optional("track_id", ColumnType.STRING,
+                  "Released track; track_id or album_id must be present.", "t000042-07"),
+              optional("album_id", ColumnType.STRING, "Released album.", ""),
+              required("release_ts", ColumnType.TIMESTAMP, "When the release went live, UTC.",
+                  "2026-03-06T00:00:00Z")));
+
+  public static final TableSpec OUTAGES =
+      new TableSpec(
+          "outages",
+          Role.INPUT,
+          "One row per declared outage window.",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Unique id of the outage.", "global-1"),
+              required("start", ColumnType.TIMESTAMP,
+                  "Start, ISO-8601 with offset (or epoch milliseconds).",
+                  "2026-03-04T18:00:00Z"),
+              required("end", ColumnType.TIMESTAMP, "End (exclusive), after start.",
+                  "2026-03-04T21:00:00Z"),
+              required("countries", ColumnType.STRING_LIST,
+                  "Affected countries: * for all, or ;-separated ISO codes.", "*"),
+              required("platforms", ColumnType.STRING_LIST,
+                  "Affected platforms: * for all, or ;-separated names.", "android;ios"),
+              optional("description", ColumnType.STRING, "Free text.",
+                  "Login service down worldwide")));
+
+  public static final TableSpec RATE_CARD =
+      new TableSpec(
+          "rate_card",
+          Role.INPUT,
+          "What one stream pays, by country and tier; a * row is the fallback.",
+          List.of(
+              required("country", ColumnType.STRING, "ISO 3166-1 alpha-2 country, or *.", "US"),
+              required("tier", ColumnType.STRING, "premium, free, or *.", "premium"),
+              required("usd_per_stream", ColumnType.DOUBLE, "US dollars per stream.", "0.0045")));
+
+  public static final TableSpec ARTIST_IMPACT =
+      new TableSpec(
+          "artist_impact",
+          Role.OUTPUT,
+          "One row per (outage, artist): what the outage cost the artist.",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              optional("artist_name", ColumnType.STRING, "Artist name, if known.", "Mira Okafor"),
+              required("segment", ColumnType.STRING, "emerging, mid or established.",
+                  "emerging"),
+              required("expected_plays", ColumnType.DOUBLE,
+                  "Plays expected in the window had there been no outage.", "412.6"),
+              required("observed_plays", ColumnType.LONG, "Plays observed in the window.",
+                  "97"),
+              required("lost_plays", ColumnType.DOUBLE, "expected_plays - observed_plays.",
+                  "315.6"),
+              required("lost_plays_low", ColumnType.DOUBLE, "Lower end of the 95 % interval.",
+                  "268.0"),
+              required("lost_plays_high", ColumnType.DOUBLE, "Upper end of the 95 % interval.",
+                  "361.9"),
+              required("lost_pct", ColumnType.DOUBLE, "lost_plays / expected_plays, in %.",
+                  "76.5"),
+              required("rebound_plays", ColumnType.DOUBLE,
+                  "Observed minus expected in the recovery window.", "41.2"),
+              required("net_lost_plays", ColumnType.DOUBLE, "lost_plays - rebound_plays.",
+                  "274.4"),
+              required("lost_revenue_usd", ColumnType.DOUBLE, "Lost plays valued on the rate card.",
+                  "1.27"),
+              required("lost_revenue_low_usd", ColumnType.DOUBLE, "Lower end, 95 %.", "1.06"),
+              required("lost_revenue_high_usd", ColumnType.DOUBLE, "Upper end, 95 %.", "1.49")));
+
+  public static final TableSpec ARTIST_PHASE_METRICS =
+      new TableSpec(
+          "artist_phase_metrics",
+          Role.OUTPUT,
+          "One row per (outage, artist, phase): the plain metrics of each phase.",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              required("phase", ColumnType.STRING, "before, during or after.", "during"),
+              required("hours", ColumnType.DOUBLE, "Length of the phase in hours.", "3.0"),
+              required("plays", ColumnType.LONG, "Plays in the phase.", "97"),
+              required("unique_listeners", ColumnType.LONG, "Distinct listeners in the phase.",
+                  "81"),
+              required("minutes_played", ColumnType.DOUBLE, "Minutes played.", "288.4"),
+              optional("skip_rate", ColumnType.DOUBLE,
+                  "Share of plays ended by fwdbtn or backbtn; empty without reason_end.", "0.21"),
+              required("plays_per_hour", ColumnType.DOUBLE, "plays / hours.", "32.3")));
+
+  public static final TableSpec SEGMENT_SUMMARY =
+      new TableSpec(
+          "segment_summary",
+          Role.OUTPUT,
+          "One row per (outage, segment).",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("segment", ColumnType.STRING, "emerging, mid or established.", "emerging"),
+              required("artists", ColumnType.LONG, "Artists in the segment.", "812"),
+              required("expected_plays", ColumnType.DOUBLE, "Sum of expected plays.", "10412.0"),
+              required("lost_plays", ColumnType.DOUBLE, "Sum of lost plays.", "8120.5"),
+              required("lost_pct", ColumnType.DOUBLE, "lost / expected, in %.", "78.0"),
+              required("median_lost_pct", ColumnType.DOUBLE, "Median of the artists' lost_pct.",
+                  "76.1"),
+              required("lost_revenue_usd", ColumnType.DOUBLE, "Sum of lost revenue.", "37.9")));
+
+  public static final TableSpec TIMELINE =
+      new TableSpec(
+          "timeline",
+          Role.OUTPUT,
+          "One row per (outage, hour, series): observed against expected around the window.",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("series", ColumnType.STRING, "all, or a segment name.", "all"),
+              required("hour", ColumnType.TIMESTAMP, "Start of the hour, UTC.",
+                  "2026-03-04T18:00:00Z"),
+              required("observed", ColumnType.DOUBLE, "Plays observed.", "5120"),
+              required("expected", ColumnType.DOUBLE, "Plays expected.", "21870.4"),
+              required("low", ColumnType.DOUBLE, "Lower end of the 95 % band.", "20611.0"),
+              required("high", ColumnType.DOUBLE, "Upper end of the 95 % band.", "23140.2")));
+
+  public static final TableSpec DETECTED_OUTAGES =
+      new TableSpec(
+          "detected_outages",
+          Role.OUTPUT,
+          "Windows found in the data where plays fell far below expectation.",
+          List.of(
+              required("detected_id", ColumnType.STRING, "Id of the detected window.", "d-1"),
+              required("start", ColumnType.TIMESTAMP, "First hour below expectation.",
+                  "2026-03-04T18:00:00Z"),
+              required("end", ColumnType.TIMESTAMP, "End of the last such hour.",
+                  "2026-03-04T21:00:00Z"),
+              required("lost_plays", ColumnType.DOUBLE, "Expected minus observed.", "48210.0"),
+              optional("matches_outage_id", ColumnType.STRING,
+                  "The declared outage it overlaps, if any.", "global-1")));
+
+  public static final TableSpec OUTAGE_ARTIST_TRUTH =
+      new TableSpec(
+          "outage_artist_truth",
+          Role.OUTPUT,
+          "Generator only: the exact counts of its own draws per (outage, artist).",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              required("counterfactual_plays", ColumnType.LONG,
+                  "Plays drawn inside the window before any was removed.", "412"),
+              required("in_scope_plays", ColumnType.LONG,
+                  "Of those, plays inside the outage's countries and platforms.", "412"),
+              required("removed_plays", ColumnType.LONG,
+                  "Plays removed by the outage (they are not in plays).", "329"),
+              required("after_counterfactual_plays", ColumnType.LONG,
+                  "Plays drawn in the recovery window, rebound not included.", "3120"),
+              required("rebound_plays", ColumnType.LONG,
+                  "Removed plays that came back after the window (they are in plays).", "74")));
+
+  private static final List<TableSpec> ALL =
+      List.of(PLAYS, STREAM_COUNTS, ARTISTS, RELEASES, OUTAGES, RATE_CARD, ARTIST_IMPACT,
+          ARTIST_PHASE_METRICS, SEGMENT_SUMMARY, TIMELINE, DETECTED_OUTAGES, OUTAGE_ARTIST_TRUTH);
+
+  private Contract() {}
+
+  /** Every table, inputs first. */
+  public static List<TableSpec> tables() {
+    return ALL;
+  }
+
+  /** The table called {@code name}, if there is one. */
+  public static Optional<TableSpec> table(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,132 @@
+package io.deadair.sample;
+
+import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.domain.Scope;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The outages the generator injects: each declared window with its severity (the share of plays
+ * inside its scope that do not happen) and its rebound (the share of those that come back later).
+ */
+final class OutagePlan implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Length of the recovery window in which truth counts plays after an outage. */
+  static final Duration AFTER = Duration.ofHours(24);
+  /** Mean delay of a rebound play after the end of its outage. */
+  static final Duration REBOUND_MEAN_DELAY = Duration.ofMinutes(90);
+  /** No rebound play comes later than this after the end. */
+  static final Duration REBOUND_MAX_DELAY = Duration.ofHours(12);
+
+  /** One injected outage. */
+  record Planned(OutageWindow window, double severity, double reboundShare)
+      implements Serializable {}
+
+  private static final List<List<String>> REGIONS =
+      List.of(List.of("DE", "FR", "NL", "PL"), List.of("BR", "MX", "AR", "CO", "CL"),
+          List.of("IN", "ID", "PH"), List.of("GB", "ES", "IT", "SE"));
+  private static final List<String> OUTAGE_PLATFORMS = List.of("android", "ios", "web");
+
+  private final List<Planned> outages;
+
+  private OutagePlan(List<Planned> outages) {
+    this.outages = List.copyOf(outages);
+  }
+
+  List<Planned> outages() {
+    return outages;
+  }
+
+  int size() {
+    return outages.size();
+  }
+
+  /**
+   * Places the outages two days apart, the last one two days before the end of the data, so that
+   * no outage falls inside another's recovery window.
+   */
+  static OutagePlan build(GeneratorOptions o) {
+    List<String> specs = o.outageSpecs().isEmpty() ? defaultSpecs(o.outageCount())
+        : o.outageSpecs();
+    int k = specs.size();
+    int firstDay = o.days() - 2 - 2 * (k - 1);
+    if (k > 0 && firstDay < 7) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%d outages need at least %d days of data (two days apart, a week of history first);"
+              + " --days is %d", k, 2 * (k - 1) + 9, o.days()));
+    }
+    List<Planned> out = new ArrayList<>();
+    int[] counter = new int[3];
+    for (int i = 0; i < k; i++) {
+      out.add(plan(o, specs.get(i), firstDay + 2 * i, i, counter));
+    }
+    return new OutagePlan(out);
+  }
+
+  private static List<String> defaultSpecs(int count) {
+    List<String> cycle = List.of("global:3:0.85", "regional:4:0.9", "platform:2:0.7");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(cycle.get(i % cycle.size()));
+    }
+    return out;
+  }
+
+  private static Planned plan(GeneratorOptions o, String spec, int day, int i, int[] counter) {
+    String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":");
+    String kind = parts[0];
+    double hours = parts.length > 1 ? parseNumber(spec, parts[1]) : 3;
+    double severity = parts.length > 2 ? parseNumber(spec, parts[2]) : 0.85;
+    if (parts.length > 3 || hours <= 0 || hours > 12 || severity <= 0 || severity > 1) {
+      throw new IllegalArgumentException("Outage spec '" + spec
+          + "' must be kind[:hours[:severity]] with kind global, regional or platform,"
+          + " hours in (0, 12] and severity in (0, 1]");
+    }
+    int startHour = 9 + (int) (Hashing.unit(o.seed(), 77, i) * 9);
+    Instant start = o.start().plusDays(day).atTime(startHour, 0).toInstant(ZoneOffset.UTC);
+    Instant end = start.plus(Duration.ofSeconds(Math.round(hours * 3600)));
+    double rebound = 0.2 + 0.15 * Hashing.unit(o.seed(), 78, i);
+    Scope countries = Scope.all();
+    Scope platforms = Scope.all();
+    String id;
+    String description;
+    switch (kind) {
+      case "global" -> {
+        id = "global-" + ++counter[0];
+        description = "Playback failing worldwide on every platform";
+      }
+      case "regional" -> {
+        List<String> region = REGIONS.get(counter[1] % REGIONS.size());
+        countries = new Scope(java.util.Set.copyOf(region));
+        id = "regional-" + ++counter[1];
+        description = "Regional data-centre failure affecting " + String.join(", ", region);
+      }
+      case "platform" -> {
+        String platform = OUTAGE_PLATFORMS.get(counter[2] % OUTAGE_PLATFORMS.size());
+        platforms = Scope.of(platform);
+        id = "platform-" + ++counter[2];
+        description = "Broken " + platform + " client release";
+      }
+      default -> throw new IllegalArgumentException("Outage spec '" + spec
+          + "': kind must be global, regional or platform, not '" + kind + "'");
+    }
+    return new Planned(new OutageWindow(id, start, end, countries, platforms, description),
+        severity, rebound);
+  }
+
+  private static double parseNumber(String spec, String text) {
+    try {
+      return Double.parseDouble(text.replace("h", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Outage spec '" + spec + "': '" + text
+          + "' is not a number");
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package io.deadair.sample;
+
+import io.deadair.sample.ArtistCatalog.Artist;
+import io.deadair.sample.OutagePlan.Planned;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.apache.commons.math3.distribution.ZipfDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well512a;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The random draws of the generator, in two stages that Spark runs on the executors: per artist,
+ * the number of plays on each local day (overdispersed by a drifting popularity); per (artist,
+ * day), the plays themselves, the outages' removals and the rebound. Every draw comes from a
+ * generator seeded by (seed, artist, day), so the rows never depend on partitioning or retries.
+ */
+final class PlayDraws implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Stationary standard deviation and day-to-day persistence of log popularity. */
+  static final double DRIFT_SIGMA = 0.25;
+  static final double DRIFT_PHI = 0.7;
+  /** Total growth of the service over the whole period (a mild trend). */
+  static final double TREND = 0.10;
+  /** How unevenly an artist's fans listen: Zipf exponent over the fan pool. */
+  static final double FAN_EXPONENT = 0.8;
+  static final double TRACK_EXPONENT = 0.9;
+
+  static final StructType CELL =
+      new StructType()
+          .add("artist", DataTypes.IntegerType, false)
+          .add("day", DataTypes.IntegerType, false)
+          .add("plays", DataTypes.IntegerType, false);
+
+  /** One drawn play, with the truth the generator knows about it. */
+  static final StructType EVENT =
+      new StructType()
+          .add("ts_ms", DataTypes.LongType, false)
+          .add("user", DataTypes.IntegerType, false)
+          .add("artist", DataTypes.IntegerType, false)
+          .add("track", DataTypes.IntegerType, false)
+          .add("ms_played", DataTypes.IntegerType, false)
+          .add("country", DataTypes.IntegerType, false)
+          .add("platform", DataTypes.IntegerType, false)
+          .add("tier", DataTypes.IntegerType, false)
+          .add("reason", DataTypes.IntegerType, false)
+          .add("window_of", DataTypes.IntegerType, false)
+          .add("in_scope", DataTypes.BooleanType, false)
+          .add("removed", DataTypes.BooleanType, false)
+          .add("after_of", DataTypes.IntegerType, false)
+          .add("rebound_of", DataTypes.IntegerType, false);
+
+  private final long seed;
+  private final int days;
+  private final long playsPerDay;
+  private final long startMs;
+  private final long endMs;
+  private final ArtistCatalog catalog;
+  /** Local days run from -1 to days so that every UTC instant of the period is covered. */
+  private final long[][] midnights;
+  private final double[] dayFactor;
+  private final int[] userBlockStart;
+  private final int[] userBlockSize;
+  private final Categorical countries;
+  private final Categorical hours;
+  private final Categorical[] platforms;
+  private final double[] premiumShare;
+  private final long[] outageStart;
+  private final long[] outageEnd;
+  private final boolean[][] outageCountry;
+  private final boolean[][] outagePlatform;
+  private final double[] severity;
+  private final double[] reboundShare;
+
+  PlayDraws(GeneratorOptions o, ArtistCatalog catalog, OutagePlan plan) {
+    this.seed = o.seed();
+    this.days = o.days();
+    this.playsPerDay = o.playsPerDay();
+    this.catalog = catalog;
+    this.startMs = o.start().toEpochDay() * 86_400_000L;
+    this.endMs = startMs + days * 86_400_000L;
+    int nc = World.COUNTRIES.size();
+    midnights = new long[days + 2][];
+    dayFactor = new double[days + 2];
+    for (int d = -1; d <= days; d++) {
+      LocalDate date = o.start().plusDays(d);
+      midnights[d + 1] = World.localMidnights(date);
+      dayFactor[d + 1] = World.weekdayFactor(date) * (1 + TREND * ((d + 0.5) / days - 0.5));
+    }
+    countries = ArtistCatalog.countryPicker();
+    hours = new Categorical(World.LOCAL_HOUR_SHAPE);
+    platforms = new Categorical[nc];
+    premiumShare = new double[nc];
+    userBlockStart = new int[nc];
+    userBlockSize = new int[nc];
+    int next = 0;
+    for (int c = 0; c < nc; c++) {
+      World.Country country = World.COUNTRIES.get(c);
+      platforms[c] = new Categorical(country.platformShares());
+      premiumShare[c] = country.premiumShare();
+      userBlockStart[c] = next;
+      userBlockSize[c] = (int) Math.max(1, Math.round(o.users() * countries.probability(c)));
+      next += userBlockSize[c];
+    }
+    List<Planned> outages = plan.outages();
+    int no = outages.size();
+    outageStart = new long[no];
+    outageEnd = new long[no];
+    outageCountry = new boolean[no][nc];
+    outagePlatform = new boolean[no][World.PLATFORMS.size()];
+    severity = new double[no];
+    reboundShare = new double[no];
+    for (int i = 0; i < no; i++) {
+      Planned p = outages.get(i);
+      outageStart[i] = p.window().start().toEpochMilli();
+      outageEnd[i] = p.window().end().toEpochMilli();
+      for (int c = 0; c < nc; c++) {
+        outageCountry[i][c] = p.window().countries().contains(World.COUNTRIES.get(c).code());
+      }
+      for (int k = 0; k < World.PLATFORMS.size(); k++) {
+        outagePlatform[i][k] = p.window().platforms().contains(World.PLATFORMS.get(k));
+      }
+      severity[i] = p.severity();
+      reboundShare[i] = p.reboundShare();
+    }
+  }
+
+  /** The listener index range: users are laid out in one block per country. */
+  int userCount() {
+    return userBlockStart[userBlockStart.length - 1] + userBlockSize[userBlockSize.length - 1];
+  }
+
+  /** Stage one: the number of plays of one artist on each local day, -1..days. */
+  Iterator<Row> cells(long artistIndex) {
+    int a = (int) artistIndex;
+    Artist artist = catalog.get(a);
+    RandomGenerator rng = new Well512a(Hashing.key(seed, a, 100));
+    double x = DRIFT_SIGMA * rng.nextGaussian();
+    double innovation = DRIFT_SIGMA * Math.sqrt(1 - DRIFT_PHI * DRIFT_PHI);
+    List<Row> out = new ArrayList<>(days + 2);
+    for (int d = -1; d <= days; d++) {
+      x = DRIFT_PHI * x + innovation * rng.nextGaussian();
+      double drift = Math.exp(x - DRIFT_SIGMA * DRIFT_SIGMA / 2);
+      double mean = playsPerDay * artist.share() * dayFactor[d + 1] * drift * releaseFactor(
+          artist, d);
+      int n = (int) new PoissonDistribution(rng, mean, PoissonDistribution.DEFAULT_EPSILON,
+          PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
+      if (n > 0) {
+        out.add(RowFactory.create(a, d, n));
+      }
+    }
+    return out.iterator();
+  }
+
+  /** Extra popularity from a release: 1 + bump, fading with a four-day time constant. */
+  static double releaseFactor(Artist artist, int day) {
+    if (!artist.hasRelease() || day < artist.releaseDay()) {
+      return 1;
+    }
+    return 1 + artist.releaseBump() * Math.exp(-(day - artist.releaseDay()) / 4.0);
+  }
+
+  /** Stage two: the plays of one (artist, day) cell, with removals and rebounds. */
+  Iterator<Row> plays(Row cell) {
+    int a = cell.getInt(0);
+    int d = cell.getInt(1);
+    int n = cell.getInt(2);
+    Artist artist = catalog.get(a);
+    RandomGenerator rng = new Well512a(Hashing.key(seed, a, d, 200));
+    ZipfDistribution fans = new ZipfDistribution(rng, artist.fanPool(), FAN_EXPONENT);
+    ZipfDistribution tracks = new ZipfDistribution(rng, artist.tracks(), TRACK_EXPONENT);
+    double releaseBoost = releaseFactor(artist, d) - 1;
+    double releaseShare = 0.05 + 0.6 * releaseBoost / (1 + releaseBoost);
+    long releaseMs = startMs + artist.releaseDay() * 86_400_000L;
+    List<Row> out = new ArrayList<>(n + n / 8);
+    for (int i = 0; i < n; i++) {
+      int fan = fans.sample() - 1;
+      int c = Hashing.unit(seed, a, fan, 300) < artist.homeBias() ? artist.homeCountry()
+          : countries.pick(Hashing.unit(seed, a, fan, 301));
+      int user = userBlockStart[c] + (int) (Hashing.unit(seed, a, fan, 302) * userBlockSize[c]);
+      int platform = platforms[c].pick(Hashing.unit(seed, user, 400));
+      int tier = Hashing.unit(seed, user, 401) < premiumShare[c] ? 0 : 1;
+      // Second resolution, as most play logs have.
+      long tsMs = (midnights[d + 1][c] + hours.pick(rng.nextDouble()) * 3600L
+          + (long) (rng.nextDouble() * 3600)) * 1000L;
+      int track = artist.hasRelease() && tsMs >= releaseMs && rng.nextDouble() < releaseShare
+          ? artist.tracks() : tracks.sample() - 1;
+      int lengthMs = 120_000 + (int) (Hashing.unit(seed, a, track, 500) * 210_000);
+      double skipChance = 0.16 + (tier == 1 ? 0.08 : 0) + (platform <= 1 ? 0.03 : 0);
+      int reason;
+      int ms;
+      if (rng.nextDouble() < skipChance) {
+        reason = rng.nextDouble() < 0.85 ? World.FWDBTN : World.BACKBTN;
+        ms = (int) (lengthMs * (0.02 + 0.45 * rng.nextDouble()));
+      } else {
+        double u = rng.nextDouble();
+        reason = u < 0.93 ? World.TRACKDONE : u < 0.97 ? World.ENDPLAY : World.LOGOUT;
+        ms = reason == World.TRACKDONE ? lengthMs : (int) (lengthMs * rng.nextDouble());
+      }
+      if (tsMs < startMs || tsMs >= endMs) {
+        continue;
+      }
+      emit(out, rng, tsMs, user, a, track, ms, c, platform, tier, reason);
+    }
+    return out.iterator();
+  }
+
+  private void emit(List<Row> out, RandomGenerator rng, long tsMs, int user, int a, int track,
+      int ms, int c, int platform, int tier, int reason) {
+    int windowOf = -1;
+    int afterOf = -1;
+    boolean inScope = false;
+    boolean removed = false;
+    for (int o = 0; o < outageStart.length; o++) {
+      if (tsMs >= outageStart[o] && tsMs < outageEnd[o]) {
+        windowOf = o;
+        inScope = outageCountry[o][c] && outagePlatform[o][platform];
+        removed = inScope && rng.nextDouble() < severity[o];
+      } else if (tsMs >= outageEnd[o] && tsMs < outageEnd[o] + OutagePlan.AFTER.toMillis()) {
+        afterOf = o;
+      }
+    }
+    out.add(RowFactory.create(tsMs, user, a, track, ms, c, platform, tier, reason, windowOf,
+        inScope, removed, afterOf, -1));
+    if (removed && rng.nextDouble() < reboundShare[windowOf]) {
+      long delay = reboundDelayMs(rng) / 1000 * 1000;
+      out.add(RowFactory.create(outageEnd[windowOf] + delay, user, a, track, ms, c, platform,
+          tier, reason, -1, false, false, windowOf, windowOf));
+    }
+  }
+
+  /** An exponential delay with the plan's mean, truncated at the plan's maximum. */
+  private static long reboundDelayMs(RandomGenerator rng) {
+    double mean = OutagePlan.REBOUND_MEAN_DELAY.toMillis();
+    ExponentialDistribution delay = new ExponentialDistribution(null, mean);
+    double maxP = delay.cumulativeProbability(OutagePlan.REBOUND_MAX_DELAY.toMillis());
+    return (long) delay.inverseCumulativeProbability(rng.nextDouble() * maxP);
+  }
+}
