@@ -162,17 +162,38 @@ public final class Contract {
       new TableSpec(
           "segment_summary",
           Role.OUTPUT,
-          "One row per (outage, segment).",
+          "One row per (outage, segment), plus segment all for the whole service; the rank test"
+              + " columns repeat on every row of an outage.",
           List.of(
               required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
-              required("segment", ColumnType.STRING, "emerging, mid or established.", "emerging"),
+              required("segment", ColumnType.STRING, "all, emerging, mid or established.",
+                  "emerging"),
               required("artists", ColumnType.LONG, "Artists in the segment.", "812"),
               required("expected_plays", ColumnType.DOUBLE, "Sum of expected plays.", "10412.0"),
               required("lost_plays", ColumnType.DOUBLE, "Sum of lost plays.", "8120.5"),
-              required("lost_pct", ColumnType.DOUBLE, "lost / expected, in %.", "78.0"),
-              required("median_lost_pct", ColumnType.DOUBLE, "Median of the artists' lost_pct.",
-                  "76.1"),
-              required("lost_revenue_usd", ColumnType.DOUBLE, "Sum of lost revenue.", "37.9")));
+              required("lost_plays_low", ColumnType.DOUBLE,
+                  "Lower end of the interval of the sum, service-model error included.",
+                  "7702.0"),
+              required("lost_plays_high", ColumnType.DOUBLE, "Upper end.", "8539.0"),
+              optional("lost_pct", ColumnType.DOUBLE, "lost / expected, in %.", "78.0"),
+              optional("median_lost_pct", ColumnType.DOUBLE,
+                  "Median lost_pct of the artists with enough expected plays"
+                      + " (min_expected_for_share).", "76.1"),
+              required("lost_revenue_usd", ColumnType.DOUBLE, "Sum of lost revenue.", "37.9"),
+              optional("mwu_emerging_n", ColumnType.INT,
+                  "Emerging artists in the rank test.", "240"),
+              optional("mwu_established_n", ColumnType.INT,
+                  "Established artists in the rank test.", "61"),
+              optional("mwu_u", ColumnType.DOUBLE,
+                  "Mann-Whitney U of the emerging artists' lost_pct.", "8130.5"),
+              optional("mwu_p_value", ColumnType.DOUBLE, "Two-sided p-value.", "0.21"),
+              optional("mwu_p_emerging_larger", ColumnType.DOUBLE,
+                  "One-sided p-value for: emerging artists lost a larger share.", "0.11"),
+              optional("prob_emerging_larger", ColumnType.DOUBLE,
+                  "Effect size: chance that a random emerging artist lost a larger share than a"
+                      + " random established one.", "0.56"),
+              optional("rank_biserial", ColumnType.DOUBLE,
+                  "Effect size from -1 to 1: 2 prob_emerging_larger - 1.", "0.12")));
 
   public static final TableSpec TIMELINE =
       new TableSpec(
@@ -193,7 +214,8 @@ public final class Contract {
       new TableSpec(
           "detected_outages",
           Role.OUTPUT,
-          "Windows found in the data where plays fell far below expectation.",
+          "Planned, not written yet: windows found in the data where plays fell far below"
+              + " expectation.",
           List.of(
               required("detected_id", ColumnType.STRING, "Id of the detected window.", "d-1"),
               required("start", ColumnType.TIMESTAMP, "First hour below expectation.",
@@ -203,6 +225,54 @@ public final class Contract {
               required("lost_plays", ColumnType.DOUBLE, "Expected minus observed.", "48210.0"),
               optional("matches_outage_id", ColumnType.STRING,
                   "The declared outage it overlaps, if any.", "global-1")));
+
+  public static final TableSpec RELEASE_IMPACT =
+      new TableSpec(
+          "release_impact",
+          Role.OUTPUT,
+          "Releases that went live during an outage or in the days before it"
+              + " (release_lookback_days).",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              optional("artist_name", ColumnType.STRING, "Artist name.", "Mira Okafor"),
+              required("segment", ColumnType.STRING, "The artist's segment.", "emerging"),
+              optional("track_id", ColumnType.STRING, "Released track.", "a000042-t007"),
+              optional("album_id", ColumnType.STRING, "Released album.", ""),
+              required("release_ts", ColumnType.TIMESTAMP, "When it went live.",
+                  "2026-03-06T00:00:00Z"),
+              required("first_week_plays", ColumnType.LONG,
+                  "Plays of the release in its first 7 days (UTC days, as far as the data goes).",
+                  "2210"),
+              optional("share_of_artist_plays", ColumnType.DOUBLE,
+                  "The release's share of the artist's plays from release to outage.", "0.62"),
+              optional("expected_plays", ColumnType.DOUBLE,
+                  "The release's part of the artist's expected plays in the window.", "120.4"),
+              optional("lost_plays", ColumnType.DOUBLE, "Its part of the artist's loss.", "98.2"),
+              optional("lost_plays_low", ColumnType.DOUBLE, "Lower end, 95 %.", "80.1"),
+              optional("lost_plays_high", ColumnType.DOUBLE, "Upper end, 95 %.", "116.3")));
+
+  public static final TableSpec ROYALTY_RISK =
+      new TableSpec(
+          "royalty_risk",
+          Role.OUTPUT,
+          "Tracks on pace for the royalty threshold, but not clearly once the outage's loss is"
+              + " taken off.",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              optional("artist_name", ColumnType.STRING, "Artist name.", "Mira Okafor"),
+              required("segment", ColumnType.STRING, "The artist's segment.", "emerging"),
+              required("track_id", ColumnType.STRING, "Track id.", "a000042-t003"),
+              required("baseline_plays", ColumnType.LONG, "Plays over the baseline.", "81"),
+              required("annualised_plays", ColumnType.DOUBLE,
+                  "baseline_plays scaled to 12 months.", "1055.9"),
+              required("annualised_low", ColumnType.DOUBLE,
+                  "Lower end of its 95 % interval (exact Poisson).", "838.6"),
+              required("track_lost_plays", ColumnType.DOUBLE,
+                  "The track's part of the artist's loss.", "0.8"),
+              required("track_lost_plays_high", ColumnType.DOUBLE, "Upper end, 95 %.", "1.3"),
+              required("threshold_plays", ColumnType.LONG, "The royalty threshold.", "1000")));
 
   public static final TableSpec OUTAGE_ARTIST_TRUTH =
       new TableSpec(
@@ -225,7 +295,8 @@ public final class Contract {
 
   private static final List<TableSpec> ALL =
       List.of(PLAYS, STREAM_COUNTS, ARTISTS, RELEASES, OUTAGES, RATE_CARD, ARTIST_IMPACT,
-          ARTIST_PHASE_METRICS, SEGMENT_SUMMARY, TIMELINE, DETECTED_OUTAGES, OUTAGE_ARTIST_TRUTH);
+          ARTIST_PHASE_METRICS, SEGMENT_SUMMARY, TIMELINE, RELEASE_IMPACT, ROYALTY_RISK,
+          DETECTED_OUTAGES, OUTAGE_ARTIST_TRUTH);
 
   private Contract() {}
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * it covered.
  */
 public record OutageWindow(
-    String id, Instant start, Instant end, Scope countries, Scope platforms, String description) {
+    String id, Instant start, Instant end, Scope countries, Scope platforms, String description) implements java.io.Serializable {
 
   public OutageWindow {
     Objects.requireNonNull(id, "id");

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  *
  * @param values the covered values; empty means all
  */
-public record Scope(Set<String> values) {
+public record Scope(Set<String> values) implements java.io.Serializable {
 
   /** The text that means "everything" in files and flags. */
   public static final String ALL_TOKEN = "*";

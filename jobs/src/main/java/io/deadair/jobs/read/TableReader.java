@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -71,6 +72,15 @@ public final class TableReader {
 
   /** Reads {@code path} as the contract table {@code table}. */
   public static Read read(SparkSession spark, String path, TableSpec table) {
+    return read(spark, path, table, raw -> raw);
+  }
+
+  /**
+   * Reads {@code path}, letting {@code prune} filter the raw rows first, so that a filter on a
+   * lake's partition column (such as {@code date}) skips whole folders.
+   */
+  public static Read read(SparkSession spark, String path, TableSpec table,
+      UnaryOperator<Dataset<Row>> prune) {
     InputFormat format = detect(spark, path, table);
     Dataset<Row> raw = switch (format) {
       case PARQUET -> spark.read().parquet(path);
@@ -79,7 +89,15 @@ public final class TableReader {
               ? "\t" : ",").csv(path);
       case JSON -> spark.read().option("primitivesAsString", "true").json(path);
     };
-    return new Read(table, path, format, conform(raw, table, path));
+    return new Read(table, path, format, conform(prune.apply(raw), table, path));
+  }
+
+  /** Reads CSV text held in memory (such as a resource shipped in the jar) as a contract table. */
+  public static Read readCsvText(SparkSession spark, String name, List<String> lines,
+      TableSpec table) {
+    Dataset<Row> raw = spark.read().option("header", "true").option("inferSchema", "false")
+        .csv(spark.createDataset(lines, org.apache.spark.sql.Encoders.STRING()));
+    return new Read(table, name, InputFormat.CSV, conform(raw, table, name));
   }
 
   /** The format of a file, or of the data files in a folder (searched two levels deep). */

@@ -20,10 +20,12 @@ public final class SparkSessions {
       b = b.master("local[*]")
           .config("spark.ui.enabled", "false")
           .config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null))
-          .config("spark.sql.shuffle.partitions", "16")
+          .config("spark.sql.shuffle.partitions", "8")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
-    return b.getOrCreate();
+    SparkSession spark = b.getOrCreate();
+    JobTimer.installIfAsked(spark);
+    return spark;
   }
 }

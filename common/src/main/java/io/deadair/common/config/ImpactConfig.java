@@ -1,0 +1,167 @@
+package io.deadair.common.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The impact job's parameters, with their defaults in one place. A config file is a Java
+ * properties file ({@code key = value}) with any of the keys below; unknown keys and values out of
+ * range are refused with a message that says what is allowed.
+ */
+public record ImpactConfig(
+    int baselineDays,
+    int afterHours,
+    int recentHours,
+    int placeboDays,
+    double confidence,
+    double emergingListenerPercentile,
+    double establishedListenerPercentile,
+    int emergingDebutYears,
+    double minExpectedForShare,
+    int releaseLookbackDays,
+    long royaltyThreshold,
+    List<String> highlightArtists) {
+
+  /** Every key, with its default and what it means; the single source of defaults. */
+  public static final Map<String, String[]> KEYS = keys();
+
+  private static Map<String, String[]> keys() {
+    Map<String, String[]> k = new LinkedHashMap<>();
+    k.put("baseline_days", new String[] {"28", "Days before an outage used as its baseline (7..90)."});
+    k.put("after_hours", new String[] {"24", "Length of the recovery window after an outage (1..168)."});
+    k.put("recent_hours", new String[] {"12", "Hours right before an outage that set each artist's current level (1..72)."});
+    k.put("placebo_days", new String[] {"14", "Quiet days before an outage whose same-hour windows calibrate the intervals (3..60)."});
+    k.put("confidence", new String[] {"0.95", "Confidence level of every interval (0.5..0.999)."});
+    k.put("segment.emerging.max_listener_percentile", new String[] {"50", "Emerging: baseline listeners at or below this percentile of artists (1..99)."});
+    k.put("segment.established.min_listener_percentile", new String[] {"90", "Established: baseline listeners at or above this percentile (1..99, above the emerging one)."});
+    k.put("segment.emerging.max_debut_years", new String[] {"3", "Emerging also needs a debut within this many years, when the debut date is known (1..50)."});
+    k.put("min_expected_for_share", new String[] {"5", "Artists with fewer expected plays in the window are left out of share comparisons (0..1000)."});
+    k.put("release_lookback_days", new String[] {"7", "Releases this many days before an outage, or during it, are flagged (0..60)."});
+    k.put("royalty_threshold_plays", new String[] {"1000", "Plays per 12 months a track needs to earn recorded royalties (1..1000000000)."});
+    k.put("highlight_artists", new String[] {"", "Artist ids that always get an artist card, separated by ;."});
+    return java.util.Collections.unmodifiableMap(k);
+  }
+
+  public ImpactConfig {
+    highlightArtists = List.copyOf(highlightArtists);
+    check(baselineDays >= 7 && baselineDays <= 90, "baseline_days", baselineDays);
+    check(afterHours >= 1 && afterHours <= 168, "after_hours", afterHours);
+    check(recentHours >= 1 && recentHours <= 72, "recent_hours", recentHours);
+    check(placeboDays >= 3 && placeboDays <= 60, "placebo_days", placeboDays);
+    check(confidence >= 0.5 && confidence <= 0.999, "confidence", confidence);
+    check(emergingListenerPercentile >= 1 && emergingListenerPercentile <= 99,
+        "segment.emerging.max_listener_percentile", emergingListenerPercentile);
+    check(establishedListenerPercentile > emergingListenerPercentile
+        && establishedListenerPercentile <= 99, "segment.established.min_listener_percentile",
+        establishedListenerPercentile);
+    check(emergingDebutYears >= 1 && emergingDebutYears <= 50,
+        "segment.emerging.max_debut_years", emergingDebutYears);
+    check(minExpectedForShare >= 0 && minExpectedForShare <= 1000, "min_expected_for_share",
+        minExpectedForShare);
+    check(releaseLookbackDays >= 0 && releaseLookbackDays <= 60, "release_lookback_days",
+        releaseLookbackDays);
+    check(royaltyThreshold >= 1 && royaltyThreshold <= 1_000_000_000L, "royalty_threshold_plays",
+        royaltyThreshold);
+  }
+
+  public static ImpactConfig defaults() {
+    return fromMap(Map.of(), "defaults");
+  }
+
+  /** Reads a properties file; {@code where} names it in messages. */
+  public static ImpactConfig load(Path file) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage());
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String k : p.stringPropertyNames()) {
+      m.put(k, p.getProperty(k).trim());
+    }
+    return fromMap(m, file.toString());
+  }
+
+  /** Builds a config from key-value pairs over the defaults. */
+  public static ImpactConfig fromMap(Map<String, String> values, String where) {
+    Set<String> unknown = new TreeSet<>(values.keySet());
+    unknown.removeAll(KEYS.keySet());
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "Config %s: unknown key%s %s; known keys are %s", where, unknown.size() > 1 ? "s" : "",
+          unknown, String.join(", ", KEYS.keySet())));
+    }
+    Map<String, String> v = new LinkedHashMap<>();
+    KEYS.forEach((k, d) -> v.put(k, values.getOrDefault(k, d[0])));
+    List<String> highlights = new ArrayList<>();
+    for (String s : v.get("highlight_artists").split(";")) {
+      if (!s.isBlank()) {
+        highlights.add(s.trim());
+      }
+    }
+    return new ImpactConfig(
+        integer(v, "baseline_days", where), integer(v, "after_hours", where),
+        integer(v, "recent_hours", where), integer(v, "placebo_days", where),
+        number(v, "confidence", where),
+        number(v, "segment.emerging.max_listener_percentile", where),
+        number(v, "segment.established.min_listener_percentile", where),
+        integer(v, "segment.emerging.max_debut_years", where),
+        number(v, "min_expected_for_share", where),
+        integer(v, "release_lookback_days", where),
+        (long) number(v, "royalty_threshold_plays", where), highlights);
+  }
+
+  /** The values as key-value text, for run.json. */
+  public Map<String, Object> asMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("baseline_days", baselineDays);
+    m.put("after_hours", afterHours);
+    m.put("recent_hours", recentHours);
+    m.put("placebo_days", placeboDays);
+    m.put("confidence", confidence);
+    m.put("segment.emerging.max_listener_percentile", emergingListenerPercentile);
+    m.put("segment.established.min_listener_percentile", establishedListenerPercentile);
+    m.put("segment.emerging.max_debut_years", emergingDebutYears);
+    m.put("min_expected_for_share", minExpectedForShare);
+    m.put("release_lookback_days", releaseLookbackDays);
+    m.put("royalty_threshold_plays", royaltyThreshold);
+    m.put("highlight_artists", highlightArtists);
+    return m;
+  }
+
+  private static int integer(Map<String, String> v, String key, String where) {
+    double d = number(v, key, where);
+    if (d != Math.rint(d)) {
+      throw new IllegalArgumentException("Config " + where + ": " + key + " must be a whole number,"
+          + " not " + v.get(key) + ". " + KEYS.get(key)[1]);
+    }
+    return (int) d;
+  }
+
+  private static double number(Map<String, String> v, String key, String where) {
+    try {
+      return Double.parseDouble(v.get(key));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Config " + where + ": " + key + " must be a number, not '"
+          + v.get(key) + "'. " + KEYS.get(key)[1]);
+    }
+  }
+
+  private static void check(boolean ok, String key, Object value) {
+    if (!ok) {
+      throw new IllegalArgumentException("Config: " + key + " = " + value + " is out of range. "
+          + KEYS.get(key)[1]);
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package io.deadair.common.model;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.domain.OutageWindow;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service-wide counterfactual: what each (country, in-scope) group would have played in every
+ * hour around an outage had there been none. Built on the driver from the small per-country
+ * hourly totals; the per-artist estimator scales it by each artist's share and current level.
+ *
+ * <p>For an affected group, the counterfactual at hour t is {@code M_g H_c(hour of day) W(day of
+ * week) rho kappa}: a seasonal shape learned from the baseline (per-country daily profile,
+ * service-wide weekly profile), a recent level {@code rho} from the hours right before the window,
+ * and for a partial outage a control {@code kappa}: how far the unaffected part of the service
+ * strayed from its own prediction during the same hours.
+ */
+public final class ServiceModel {
+
+  /** Hours of timeline kept before each outage, for charts. */
+  public static final int TIMELINE_HOURS_BEFORE = 48;
+
+  private final List<String> countries;
+  private final Map<CountryPlatform, Map<Long, Double>> series;
+  private final ImpactConfig config;
+
+  /**
+   * @param countries the country dictionary (index to code; null code for unknown)
+   * @param series per (country index, platform) the observed plays by hour; platform may be null
+   */
+  public ServiceModel(List<String> countries, Map<CountryPlatform, Map<Long, Double>> series,
+      ImpactConfig config) {
+    this.countries = List.copyOf(countries);
+    this.config = config;
+    this.series = series;
+  }
+
+  /** A (country index, platform) key of the service series. */
+  public record CountryPlatform(int country, String platform) {}
+
+  /** The model of one outage, and its hourly service counterfactual for the timeline. */
+  public record Built(OutageModel model, Map<Integer, Map<Long, Double>> hourlyCounterfactual) {}
+
+  public Built build(OutageWindow outage, List<OutageWindow> all) {
+    long w0 = Math.floorDiv(outage.start().getEpochSecond(), 3600);
+    long w1 = Math.floorDiv(outage.end().getEpochSecond() + 3599, 3600);
+    long b0 = w0 - 24L * config.baselineDays();
+    HourSet excluded = excludedHours(outage, all);
+
+    Map<Integer, Map<Long, Double>> groups = new HashMap<>();
+    series.forEach((cp, byHour) -> {
+      String code = countries.get(cp.country());
+      boolean in = (code == null || outage.countries().contains(code))
+          && (cp.platform() == null || outage.platforms().contains(cp.platform()));
+      Map<Long, Double> g = groups.computeIfAbsent(OutageModel.groupKey(cp.country(), in),
+          k -> new HashMap<>());
+      byHour.forEach((h, v) -> g.merge(h, v, Double::sum));
+    });
+
+    Shape shape = Shape.learn(groups, b0, w0, excluded);
+    Map<Integer, Double> baselineSums = new HashMap<>();
+    groups.forEach((g, s) -> {
+      double sum = 0;
+      for (Map.Entry<Long, Double> e : s.entrySet()) {
+        if (e.getKey() >= b0 && e.getKey() < w0 && !excluded.contains(e.getKey())) {
+          sum += e.getValue();
+        }
+      }
+      baselineSums.put(g, sum);
+    });
+
+    List<WindowSpec> windows = new ArrayList<>();
+    Map<Integer, Map<Long, Double>> hourly = new HashMap<>();
+    windows.add(window(outage.id(), outage.id(), 0, w0, w1, w1 + config.afterHours(), groups,
+        shape, excluded, hourly));
+    for (int d = 1; d <= config.placeboDays(); d++) {
+      long p0 = w0 - 24L * d;
+      long p1 = w1 - 24L * d;
+      long r0 = p0 - config.recentHours();
+      if (r0 < b0 || excluded.intersects(r0, p1)) {
+        continue;
+      }
+      windows.add(window(outage.id() + "#p" + d, outage.id(), d, p0, p1, p1, groups, shape,
+          excluded, null));
+    }
+    OutageModel model = new OutageModel(outage, b0, excluded, baselineSums, windows);
+    return new Built(model, hourly);
+  }
+
+  /** Hours of every other outage's window and recovery window. */
+  private HourSet excludedHours(OutageWindow outage, List<OutageWindow> all) {
+    List<Long> out = new ArrayList<>();
+    for (OutageWindow o : all) {
+      if (o.id().equals(outage.id())) {
+        continue;
+      }
+      long s = Math.floorDiv(o.start().getEpochSecond(), 3600);
+      long e = Math.floorDiv(o.end().getEpochSecond() + 3599, 3600) + config.afterHours();
+      for (long h = s; h < e; h++) {
+        out.add(h);
+      }
+    }
+    return new HourSet(out);
+  }
+
+  private WindowSpec window(String id, String outageId, int daysBack, long w0, long w1,
+      long afterEnd, Map<Integer, Map<Long, Double>> groups, Shape shape, HourSet excluded,
+      Map<Integer, Map<Long, Double>> hourlyOut) {
+    long r0 = w0 - config.recentHours();
+    double[] rho = new double[2];
+    double[] kappa = {1, 1};
+    double[][] recent = new double[2][2];
+    double[][] win = new double[2][2];
+    double[][] after = new double[2][2];
+    groups.forEach((g, s) -> {
+      int in = OutageModel.inScope(g) ? 1 : 0;
+      int c = OutageModel.countryOf(g);
+      for (long h = r0; h < afterEnd; h++) {
+        if (h < w0 && excluded.contains(h)) {
+          continue;
+        }
+        double obs = s.getOrDefault(h, 0.0);
+        double seas = shape.seasonal(g, c, h);
+        double[][] part = h < w0 ? recent : h < w1 ? win : after;
+        part[in][0] += obs;
+        part[in][1] += seas;
+      }
+    });
+    for (int in = 0; in < 2; in++) {
+      rho[in] = recent[in][1] > 0 ? recent[in][0] / recent[in][1] : 1;
+    }
+    boolean partial = recent[0][1] > 0;
+    double kappaWindow = partial && win[0][1] > 0 ? win[0][0] / (rho[0] * win[0][1]) : 1;
+    double kappaAfter = partial && after[0][1] > 0 ? after[0][0] / (rho[0] * after[0][1]) : 1;
+    kappa[0] = kappaWindow;
+    kappa[1] = kappaAfter;
+
+    Map<Integer, double[]> sums = new LinkedHashMap<>();
+    groups.forEach((g, s) -> {
+      boolean in = OutageModel.inScope(g);
+      int c = OutageModel.countryOf(g);
+      double[] v = new double[3];
+      Map<Long, Double> hourly = hourlyOut == null ? null : new HashMap<>();
+      long from = hourlyOut == null ? r0 : Math.min(r0, w0 - TIMELINE_HOURS_BEFORE);
+      for (long h = from; h < afterEnd; h++) {
+        double obs = s.getOrDefault(h, 0.0);
+        double value = obs;
+        if (in && h >= w0) {
+          value = shape.seasonal(g, c, h) * rho[1] * (h < w1 ? kappa[0] : kappa[1]);
+        }
+        if (h >= r0 && h < w0 && !excluded.contains(h)) {
+          v[WindowSpec.RECENT] += obs;
+        } else if (h >= w0 && h < w1) {
+          v[WindowSpec.WINDOW] += value;
+        } else if (h >= w1) {
+          v[WindowSpec.AFTER] += value;
+        }
+        if (hourly != null) {
+          hourly.put(h, value);
+        }
+      }
+      sums.put(g, v);
+      if (hourlyOut != null) {
+        hourlyOut.put(g, hourly);
+      }
+    });
+    return new WindowSpec(id, outageId, daysBack, w0, w1, r0, afterEnd, sums);
+  }
+
+  /** The seasonal shape: per-country hour-of-day profile times a service-wide weekday profile. */
+  private record Shape(Map<Integer, double[]> hourOfDay, double[] dayOfWeek,
+      Map<Integer, Double> levels) {
+
+    static Shape learn(Map<Integer, Map<Long, Double>> groups, long b0, long w0,
+        HourSet excluded) {
+      Map<Integer, double[]> countrySums = new HashMap<>();
+      double[] dowSum = new double[7];
+      long[] dowHours = new long[7];
+      long[] hodHours = new long[24];
+      for (long h = b0; h < w0; h++) {
+        if (!excluded.contains(h)) {
+          dowHours[dayOfWeek(h)]++;
+          hodHours[(int) Math.floorMod(h, 24L)]++;
+        }
+      }
+      groups.forEach((g, s) -> {
+        double[] hs = countrySums.computeIfAbsent(OutageModel.countryOf(g), k -> new double[24]);
+        s.forEach((h, v) -> {
+          if (h >= b0 && h < w0 && !excluded.contains(h)) {
+            hs[(int) Math.floorMod(h, 24L)] += v;
+            dowSum[dayOfWeek(h)] += v;
+          }
+        });
+      });
+      Map<Integer, double[]> hod = new HashMap<>();
+      countrySums.forEach((c, hs) -> {
+        double[] mean = new double[24];
+        double avg = 0;
+        for (int i = 0; i < 24; i++) {
+          mean[i] = hodHours[i] > 0 ? hs[i] / hodHours[i] : 0;
+          avg += mean[i] / 24;
+        }
+        for (int i = 0; i < 24; i++) {
+          mean[i] = avg > 0 ? mean[i] / avg : 1;
+        }
+        hod.put(c, mean);
+      });
+      double[] dow = new double[7];
+      double avg = 0;
+      int days = 0;
+      for (int i = 0; i < 7; i++) {
+        if (dowHours[i] > 0) {
+          dow[i] = dowSum[i] / dowHours[i];
+          avg += dow[i];
+          days++;
+        }
+      }
+      for (int i = 0; i < 7; i++) {
+        dow[i] = dowHours[i] > 0 && avg > 0 ? dow[i] / (avg / days) : 1;
+      }
+      Map<Integer, Double> levels = new HashMap<>();
+      groups.forEach((g, s) -> {
+        double[] shape = hod.get(OutageModel.countryOf(g));
+        double obs = 0;
+        double fit = 0;
+        for (long h = b0; h < w0; h++) {
+          if (!excluded.contains(h)) {
+            obs += s.getOrDefault(h, 0.0);
+            fit += shape[(int) Math.floorMod(h, 24L)] * dow[dayOfWeek(h)];
+          }
+        }
+        levels.put(g, fit > 0 ? obs / fit : 0);
+      });
+      return new Shape(hod, dow, levels);
+    }
+
+    double seasonal(int group, int country, long hour) {
+      double[] h = hourOfDay.get(country);
+      return levels.getOrDefault(group, 0.0) * (h == null ? 1 : h[(int) Math.floorMod(hour, 24L)])
+          * dayOfWeek[dayOfWeek(hour)];
+    }
+
+    static int dayOfWeek(long epochHour) {
+      DayOfWeek d = Instant.ofEpochSecond(epochHour * 3600).atOffset(ZoneOffset.UTC)
+          .getDayOfWeek();
+      return d.getValue() - 1;
+    }
+  }
+}

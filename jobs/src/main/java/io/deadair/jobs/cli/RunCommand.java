@@ -1,0 +1,86 @@
+package io.deadair.jobs.cli;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.jobs.impact.ImpactJob;
+import io.deadair.jobs.impact.ImpactOptions;
+import io.deadair.jobs.spark.SparkSessions;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code deadair run}: what each outage cost each artist. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures what each outage cost each artist: plays, listeners and revenue lost, with"
+          + " calibrated intervals, the rebound, and emerging artists compared with established"
+          + " ones.",
+      "With no input flags it runs on the committed sample data. Inputs may be Parquet, CSV or"
+          + " JSON lines, files or folders, on any Hadoop path."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--plays", description = "Play events (see docs/data-contract.md).")
+  String plays;
+
+  @Option(names = "--stream-counts",
+      description = "Pre-aggregated stream counts, instead of --plays (buckets of 5 min to 1 day).")
+  String streamCounts;
+
+  @Option(names = "--artists", description = "Artists: artist_id, name, optional debut_date.")
+  String artists;
+
+  @Option(names = "--outages", description = "Declared outages: outage_id, start, end,"
+      + " countries, platforms, description.")
+  String outages;
+
+  @Option(names = "--releases", description = "Releases (optional).")
+  String releases;
+
+  @Option(names = "--rate-card",
+      description = "USD per stream by country and tier (default: the shipped card).")
+  String rateCard;
+
+  @Option(names = "--config", description = "A properties file of parameters"
+      + " (see docs/method.md for the keys).")
+  Path config;
+
+  @Option(names = "--out", defaultValue = "out",
+      description = "Output folder, replaced as a whole when the run succeeds"
+          + " (default: ${DEFAULT-VALUE}).")
+  String out;
+
+  @Override
+  public Integer call() {
+    ImpactConfig cfg = config == null ? ImpactConfig.defaults() : ImpactConfig.load(config);
+    ImpactOptions options = options(cfg);
+    StepLog log = new StepLog(System.err);
+    log.info("run: " + options.plays().or(options::streamCounts).orElse("") + " -> " + out);
+    SparkSession spark = SparkSessions.create("deadair-run");
+    try {
+      ImpactJob.Result r = ImpactJob.run(spark, options, log::info);
+      log.info(String.format(Locale.ROOT, "run: done in %.1f s; wrote %s to %s",
+          log.elapsedSeconds(), r.rows(), r.out()));
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private ImpactOptions options(ImpactConfig cfg) {
+    if (plays == null && streamCounts == null && artists == null && outages == null) {
+      return ImpactOptions.sample(out, cfg);
+    }
+    if (artists == null || outages == null) {
+      throw new IllegalArgumentException("--artists and --outages are needed with --plays or"
+          + " --stream-counts (or give no input flag to run on the sample data)");
+    }
+    return new ImpactOptions(Optional.ofNullable(plays), Optional.ofNullable(streamCounts),
+        artists, outages, Optional.ofNullable(releases), Optional.ofNullable(rateCard), out, cfg);
+  }
+}

@@ -1,0 +1,228 @@
+package io.deadair.jobs.impact;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.contract.Contract;
+import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.revenue.RateCard;
+import io.deadair.common.stats.Calibration;
+import io.deadair.common.stats.RankComparison;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The impact job: reads the inputs, makes one pass over the plays into the hourly cube, estimates
+ * every (outage, artist) on the executors, and writes the tables and run.json as a whole.
+ */
+public final class ImpactJob {
+
+  private final SparkSession spark;
+  private final ImpactOptions options;
+  private final java.util.function.Consumer<String> log;
+  private final Map<String, Double> timings = new LinkedHashMap<>();
+
+  private ImpactJob(SparkSession spark, ImpactOptions options,
+      java.util.function.Consumer<String> log) {
+    this.spark = spark;
+    this.options = options;
+    this.log = log;
+  }
+
+  /** What a run wrote, for the caller's summary line. */
+  public record Result(String out, Map<String, Long> rows, Map<String, Long> inputRows) {}
+
+  public static Result run(SparkSession spark, ImpactOptions options,
+      java.util.function.Consumer<String> log) {
+    spark.conf().set("spark.sql.session.timeZone", "UTC");
+    // The cube's listener sketches are object aggregates; past 128 groups per task Spark would
+    // fall back to sorting every row, which costs more than the sketches' memory.
+    spark.conf().set("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "1000000");
+    return new ImpactJob(spark, options, log).execute();
+  }
+
+  private <T> T step(String name, Supplier<T> body, java.util.function.Function<T, String> done) {
+    log.accept(name + " ...");
+    long t0 = System.nanoTime();
+    T result = body.get();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    timings.merge(name, secs, Double::sum);
+    log.accept(String.format(Locale.ROOT, "%s done in %.1f s%s", name, secs,
+        done == null ? "" : ": " + done.apply(result)));
+    return result;
+  }
+
+  private Result execute() {
+    ImpactConfig config = options.config();
+    Instant started = Instant.now();
+    OutputWriter writer = new OutputWriter(spark, options.out());
+    try {
+      Result r = execute(config, started, writer);
+      writer.commit();
+      return r;
+    } catch (RuntimeException e) {
+      writer.abort();
+      throw e;
+    }
+  }
+
+  private Result execute(ImpactConfig config, Instant started, OutputWriter writer) {
+    List<OutageWindow> outages = step("read outages",
+        () -> Inputs.outages(spark, options.outages()), o -> o.size() + " outages");
+    RateCard rates = Inputs.rateCard(spark, options.rateCard());
+    Dataset<Row> artists = Inputs.artists(spark, options.artists()).cache();
+    Dataset<Row> releases = Inputs.releases(spark, options.releases()).cache();
+    long fromHour = Long.MAX_VALUE;
+    long toHour = Long.MIN_VALUE;
+    for (OutageWindow o : outages) {
+      fromHour = Math.min(fromHour, o.start().getEpochSecond() / 3600 - 24L * config.baselineDays());
+      toHour = Math.max(toHour, (o.end().getEpochSecond() + 3599) / 3600 + config.afterHours());
+    }
+    long from = fromHour;
+    long to = toHour;
+    Cube cube = step("one pass over the plays into the hourly cube",
+        () -> options.plays().isPresent()
+            ? Cube.fromPlays(spark, options.plays().get(), from, to, writer)
+            : Cube.fromStreamCounts(spark, options.streamCounts().get(), from, to, writer),
+        c -> String.format(Locale.ROOT, "%,d rows used, %,d unreadable, %,d outside the windows",
+            c.rowCounts().get("used"), c.rowCounts().get("rejected"),
+            c.rowCounts().get("outside")));
+    if (cube.usedRows() == 0) {
+      throw new io.deadair.jobs.read.InputException("No usable play falls within "
+          + config.baselineDays() + " days before to " + config.afterHours()
+          + " h after the outages in " + options.outages() + "; check the dates of both inputs");
+    }
+    Estimation.Service service = step("service counterfactual",
+        () -> Estimation.service(cube, outages, config),
+        s -> s.countries().size() + " countries, " + s.models().stream()
+            .mapToInt(m -> m.windows().size() - 1).sum() + " placebo windows");
+    Dataset<Row> stats = step("per-artist estimation",
+        () -> {
+          return writer.work("stats", Estimation.artistStats(spark, cube, service, rates)).cache();
+        }, s -> String.format(Locale.ROOT, "%,d (window, artist) rows", s.count()));
+    boolean listeners = options.plays().isPresent();
+    Dataset<Row> phaseMetrics = step("phase metrics",
+        () -> writer.work("phase_metrics", Phases.metrics(cube.hourly(),
+            Phases.phaseHours(spark, service.models()), listeners)).cache(), null);
+    Dataset<Row> segments = step("segments", () -> writer.work("segments", Phases.segments(spark,
+        phaseMetrics, artists, stats, service.models(), config)).cache(),
+        s -> String.format(Locale.ROOT,
+        "%,d (outage, artist) pairs", s.count()));
+
+    Dataset<Row> withSegment = stats.join(broadcast(segments.select("outage_id", "artist_id",
+        "segment", "artist_name")), Phases.scalaSeq("outage_id", "artist_id"));
+    Map<String, Double> tau2 = Estimation.priorVariance(
+        withSegment.filter(col("placebo_days_back").gt(0)));
+    Estimation.registerPredict(spark);
+    Dataset<Row> predicted = writer.work("predicted", Estimation.predict(
+        withSegment.withColumn("tau2", tau2Column(tau2)))).cache();
+    Dataset<Row> placebos = predicted.filter(col("placebo_days_back").gt(0));
+    Calibration calibration = step("calibration on placebo windows",
+        () -> Estimation.calibrate(placebos, config.confidence()),
+        c -> "factors " + java.util.Arrays.toString(c.factors()));
+    Map<String, Double> serviceError = Estimation.serviceError(placebos);
+    Estimation.registerHalfWidth(spark, calibration);
+    Dataset<Row> est = predicted.filter(col("placebo_days_back").equalTo(0))
+        .withColumn("half", org.apache.spark.sql.functions.call_udf("deadair_half_width",
+            col("expected_in"), col("sd")))
+        .cache();
+
+    try {
+      Dataset<Row> impact = Summaries.artistImpact(est).cache();
+      Map<String, RankComparison> tests = Summaries.shareTests(impact, config);
+      step("write tables", () -> {
+        writer.writeTable(Contract.ARTIST_IMPACT, impact);
+        writer.writeTable(Contract.ARTIST_PHASE_METRICS, phaseMetrics
+            .orderBy("outage_id", "artist_id", "phase"));
+        writer.writeTable(Contract.SEGMENT_SUMMARY, Summaries.segmentSummary(spark, impact, est,
+            serviceError, tests, config));
+        writer.writeTable(Contract.TIMELINE, Summaries.timeline(spark, cube.hourly(), est,
+            segments, service, calibration, serviceError, config));
+        writer.writeTable(Contract.RELEASE_IMPACT, Summaries.releaseImpact(spark, releases,
+            cube.trackDaily(), impact, service.models(), config));
+        writer.writeTable(Contract.ROYALTY_RISK, Summaries.royaltyRisk(spark, cube.trackDaily(),
+            impact, service.models(), config));
+        return writer.rowCounts();
+      }, r -> r.toString());
+      writer.writeRunJson(runJson(started, outages, cube, calibration, tau2, serviceError,
+          tests, config));
+    } finally {
+      cube.hourly().unpersist();
+    }
+    return new Result(options.out(), writer.rowCounts(), cube.rowCounts());
+  }
+
+  private static org.apache.spark.sql.Column tau2Column(Map<String, Double> tau2) {
+    double fallback = tau2.values().stream().mapToDouble(Double::doubleValue).max()
+        .orElse(io.deadair.common.stats.LevelEstimate.MIN_TAU2);
+    org.apache.spark.sql.Column c = lit(fallback);
+    for (Map.Entry<String, Double> e : tau2.entrySet()) {
+      c = when(col("segment").equalTo(e.getKey()), e.getValue()).otherwise(c);
+    }
+    return c;
+  }
+
+  private Map<String, Object> runJson(Instant started, List<OutageWindow> outages, Cube cube,
+      Calibration calibration, Map<String, Double> tau2, Map<String, Double> serviceError,
+      Map<String, RankComparison> tests, ImpactConfig config) {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("tool", "Dead Air");
+    run.put("versions", Map.of(
+        "deadair", io.deadair.jobs.cli.Versions.deadAir(),
+        "spark", spark.version(),
+        "java", System.getProperty("java.version")));
+    run.put("started", started.toString());
+    run.put("finished", Instant.now().toString());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    Map<String, Object> plays = new LinkedHashMap<>();
+    plays.put("path", cube.source());
+    plays.put("kind", options.plays().isPresent() ? "plays" : "stream_counts");
+    long read = cube.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+    plays.put("rows_read", read);
+    plays.put("rows_used", cube.rowCounts().get("used"));
+    plays.put("rows_rejected_unreadable", cube.rowCounts().get("rejected"));
+    plays.put("rows_dropped_outside_windows", cube.rowCounts().get("outside"));
+    inputs.put("plays", plays);
+    inputs.put("artists", options.artists());
+    inputs.put("outages", options.outages());
+    inputs.put("releases", options.releases().orElse(null));
+    inputs.put("rate_card", options.rateCard().orElse("(default, shipped with Dead Air)"));
+    run.put("inputs", inputs);
+    run.put("parameters", config.asMap());
+    List<Map<String, Object>> os = new ArrayList<>();
+    for (OutageWindow o : outages) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("outage_id", o.id());
+      m.put("start", o.start().toString());
+      m.put("end", o.end().toString());
+      m.put("countries", o.countries().format());
+      m.put("platforms", o.platforms().format());
+      m.put("service_model_relative_error", serviceError.get(o.id()));
+      RankComparison t = tests.get(o.id());
+      if (t != null) {
+        m.put("emerging_vs_established", t);
+      }
+      os.add(m);
+    }
+    run.put("outages", os);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("level_prior_variance_by_segment", tau2);
+    model.put("calibration_size_class_bounds", Calibration.CLASS_BOUNDS);
+    model.put("calibration_factors", calibration.factors());
+    model.put("calibration_placebo_windows", calibration.samples());
+    run.put("model", model);
+    run.put("timings_seconds", timings);
+    return run;
+  }
+}

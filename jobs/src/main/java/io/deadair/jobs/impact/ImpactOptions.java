@@ -1,0 +1,52 @@
+package io.deadair.jobs.impact;
+
+import io.deadair.common.config.ImpactConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the impact job reads and writes. With no inputs given it uses the committed sample data.
+ *
+ * @param plays play events, or empty when {@code streamCounts} is given
+ * @param streamCounts pre-aggregated stream counts, or empty
+ * @param artists the artists table
+ * @param outages the declared outages
+ * @param releases releases, optional
+ * @param rateCard the rate card; empty for the one shipped with Dead Air
+ * @param out the output folder, replaced as a whole when the run succeeds
+ * @param config the parameters
+ */
+public record ImpactOptions(
+    Optional<String> plays,
+    Optional<String> streamCounts,
+    String artists,
+    String outages,
+    Optional<String> releases,
+    Optional<String> rateCard,
+    String out,
+    ImpactConfig config) {
+
+  public ImpactOptions {
+    Objects.requireNonNull(artists, "artists");
+    Objects.requireNonNull(outages, "outages");
+    Objects.requireNonNull(out, "out");
+    if (plays.isPresent() == streamCounts.isPresent()) {
+      throw new IllegalArgumentException("Give exactly one of --plays and --stream-counts");
+    }
+  }
+
+  /** The committed sample data, found beside the launcher (or the working directory). */
+  public static ImpactOptions sample(String out, ImpactConfig config) {
+    Path root = Path.of(System.getProperty("deadair.home", "."));
+    Path data = root.resolve("sample-data/data");
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException("No input given and no sample data at " + data
+          + "; pass --plays (or --stream-counts), --artists and --outages");
+    }
+    return new ImpactOptions(Optional.of(data.resolve("plays").toString()), Optional.empty(),
+        data.resolve("artists.parquet").toString(), data.resolve("outages.csv").toString(),
+        Optional.of(data.resolve("releases.parquet").toString()), Optional.empty(), out, config);
+  }
+}
