@@ -1,0 +1,111 @@
+package io.deadair.common.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.domain.Scope;
+import io.deadair.common.revenue.RateCard;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A flat service (100 plays an hour in each of two countries) and one artist with a tenth of
+ * one country: every expectation can be worked out by hand.
+ */
+class ServiceAndArtistModelTest {
+
+  private static final List<String> COUNTRIES = List.of("DE", "US");
+  private static final Instant START = Instant.parse("2026-03-03T10:00:00Z");
+  private static final long W0 = START.getEpochSecond() / 3600;
+  private final ImpactConfig config = ImpactConfig.defaults();
+
+  /** Plays per hour in each country; during the outage hours the given values instead. */
+  private static Map<ServiceModel.CountryPlatform, Map<Long, Double>> service(double deDuring,
+      double usDuring) {
+    Map<ServiceModel.CountryPlatform, Map<Long, Double>> s = new HashMap<>();
+    for (int c = 0; c < 2; c++) {
+      Map<Long, Double> byHour = new HashMap<>();
+      for (long h = W0 - 40 * 24; h < W0 + 48; h++) {
+        boolean during = h >= W0 && h < W0 + 2;
+        byHour.put(h, during ? (c == 0 ? deDuring : usDuring) : 100.0);
+      }
+      s.put(new ServiceModel.CountryPlatform(c, "ios"), byHour);
+    }
+    return s;
+  }
+
+  /** An artist with 10 plays an hour in DE, none during the outage. */
+  private static ArtistCells artist() {
+    List<Long> hours = new ArrayList<>();
+    for (long h = W0 - 40 * 24; h < W0 + 48; h++) {
+      if (h < W0 || h >= W0 + 2) {
+        hours.add(h);
+      }
+    }
+    int n = hours.size();
+    long[] plays = new long[n];
+    java.util.Arrays.fill(plays, 10);
+    String[] platforms = new String[n];
+    java.util.Arrays.fill(platforms, "ios");
+    String[] tiers = new String[n];
+    java.util.Arrays.fill(tiers, "premium");
+    return new ArtistCells("a1", hours.stream().mapToLong(Long::longValue).toArray(),
+        new int[n], platforms, tiers, plays);
+  }
+
+  private static OutageWindow outage(Scope countries) {
+    return new OutageWindow("o1", START, START.plusSeconds(7200), countries, Scope.all(), "");
+  }
+
+  @Test
+  void globalOutageExpectsWhatTheArtistsShareOfANormalHourPredicts() {
+    OutageWindow o = outage(Scope.all());
+    ServiceModel.Built b = new ServiceModel(COUNTRIES, service(5, 5), config).build(o, List.of(o));
+    WindowSpec w = b.model().windows().get(0);
+    int de = OutageModel.groupKey(0, true);
+    assertThat(w.sum(de, WindowSpec.WINDOW)).as("counterfactual, not the 5 a dead hour played")
+        .isCloseTo(200, within(1e-6));
+    assertThat(w.sum(de, WindowSpec.RECENT)).isCloseTo(100.0 * config.recentHours(),
+        within(1e-6));
+    assertThat(b.model().windows()).as("outage plus a placebo on each quiet day")
+        .hasSize(1 + config.placeboDays());
+
+    RateCard card = new RateCard().put("DE", "premium", 0.004).put("*", "*", 0.001);
+    List<ArtistWindowStats> stats = new ArtistModel(List.of(b.model()), COUNTRIES, card)
+        .estimate(artist());
+    ArtistWindowStats s = stats.get(0);
+    assertThat(s.window().isPlacebo()).isFalse();
+    assertThat(s.inBase()).as("a tenth of 200").isCloseTo(20, within(1e-6));
+    assertThat(s.inObserved()).isZero();
+    assertThat(s.recentObserved()).isEqualTo(10.0 * config.recentHours());
+    assertThat(s.recentBase()).isCloseTo(10.0 * config.recentHours(), within(1e-6));
+    assertThat(s.afterBase()).isCloseTo(10.0 * config.afterHours(), within(1e-6));
+    assertThat(s.usdPerInScopePlay()).isEqualTo(0.004);
+    ArtistWindowStats placebo = stats.get(1);
+    assertThat(placebo.inObserved()).as("a quiet day's window").isEqualTo(20.0);
+    assertThat(placebo.inBase()).isCloseTo(20, within(1e-6));
+  }
+
+  @Test
+  void partialOutageUsesTheUnaffectedCountryAsControl() {
+    OutageWindow o = outage(Scope.of("DE"));
+    // A common shock: the unaffected US plays twice its usual during the window.
+    ServiceModel.Built b = new ServiceModel(COUNTRIES, service(5, 200), config)
+        .build(o, List.of(o));
+    WindowSpec w = b.model().windows().get(0);
+    assertThat(w.sum(OutageModel.groupKey(0, true), WindowSpec.WINDOW))
+        .as("DE counterfactual follows the control up").isCloseTo(400, within(1e-6));
+    assertThat(w.sum(OutageModel.groupKey(1, false), WindowSpec.WINDOW))
+        .as("US is observed, not modelled").isCloseTo(400, within(1e-6));
+    ArtistWindowStats s = new ArtistModel(List.of(b.model()), COUNTRIES,
+        new RateCard().put("*", "*", 0.002)).estimate(artist()).get(0);
+    assertThat(s.inBase()).isCloseTo(40, within(1e-6));
+    assertThat(s.outObserved()).isZero();
+  }
+}
