@@ -170,11 +170,11 @@ public final class Generator {
     Dataset<Row> grid = spark.range(artists).select(col("id").cast("int").as("artist"))
         .crossJoin(spark.range(plan.size()).select(col("id").cast("int").as("o")));
     List<String> ids = plan.outages().stream().map(p -> p.window().id()).toList();
-    List<String> keys = List.of("o", "artist");
+    String[] keys = {"o", "artist"};
     return grid
-        .join(window, scala(keys), "left")
-        .join(after, scala(keys), "left")
-        .join(rebound, scala(keys), "left")
+        .join(window, keys, "left")
+        .join(after, keys, "left")
+        .join(rebound, keys, "left")
         .select(
             lookup(col("o"), ids).as("outage_id"),
             concat(lit("a"), lpad(col("artist").cast("string"), 5, "0")).as("artist_id"),
@@ -189,10 +189,6 @@ public final class Generator {
 
   private static Column zero(String name) {
     return coalesce(col(name), lit(0L)).cast("long").as(name);
-  }
-
-  private static scala.collection.immutable.Seq<String> scala(List<String> names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(names).toSeq();
   }
 
   private static Dataset<Row> outagesTable(SparkSession spark, OutagePlan plan,

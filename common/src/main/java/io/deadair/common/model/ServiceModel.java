@@ -1,10 +1,9 @@
 package io.deadair.common.model;
 
 import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.domain.CountryZones;
 import io.deadair.common.domain.OutageWindow;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,8 +15,9 @@ import java.util.Map;
  * hour around an outage had there been none. Built on the driver from the small per-country
  * hourly totals; the per-artist estimator scales it by each artist's share and current level.
  *
- * <p>For an affected group, the counterfactual at hour t is {@code M_g H_c(hour of day) W(day of
- * week) rho kappa}: a seasonal shape learned from the baseline (per-country daily profile,
+ * <p>For an affected group, the counterfactual at hour t is {@code M_g H_c(local hour) W(day of
+ * week) rho kappa}: a seasonal shape learned from the baseline (per-country daily profile in the
+ * country's own clock,
  * service-wide weekly profile), a recent level {@code rho} from the hours right before the window,
  * and for a partial outage a control {@code kappa}: how far the unaffected part of the service
  * strayed from its own prediction during the same hours.
@@ -64,7 +64,7 @@ public final class ServiceModel {
       byHour.forEach((h, v) -> g.merge(h, v, Double::sum));
     });
 
-    Shape shape = Shape.learn(groups, b0, w0, excluded);
+    Shape shape = Shape.learn(groups, zones(), b0, w0, excluded);
     Map<Integer, Double> baselineSums = new HashMap<>();
     groups.forEach((g, s) -> {
       double sum = 0;
@@ -92,6 +92,15 @@ public final class ServiceModel {
     }
     OutageModel model = new OutageModel(outage, b0, excluded, baselineSums, windows);
     return new Built(model, hourly);
+  }
+
+  /** Each country's clock, by country index. */
+  private ZoneId[] zones() {
+    ZoneId[] z = new ZoneId[countries.size()];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = CountryZones.zoneOf(countries.get(i));
+    }
+    return z;
   }
 
   /** Hours of every other outage's window and recovery window. */
@@ -174,28 +183,39 @@ public final class ServiceModel {
     return new WindowSpec(id, outageId, daysBack, w0, w1, r0, afterEnd, sums);
   }
 
-  /** The seasonal shape: per-country hour-of-day profile times a service-wide weekday profile. */
+  /**
+   * The seasonal shape: per-country profile over the local hour of day (so a daylight-saving
+   * change moves it with the clocks) times a service-wide profile over local weekdays.
+   */
   private record Shape(Map<Integer, double[]> hourOfDay, double[] dayOfWeek,
-      Map<Integer, Double> levels) {
+      Map<Integer, Double> levels, ZoneId[] zones) {
 
-    static Shape learn(Map<Integer, Map<Long, Double>> groups, long b0, long w0,
+    static Shape learn(Map<Integer, Map<Long, Double>> groups, ZoneId[] zones, long b0, long w0,
         HourSet excluded) {
       Map<Integer, double[]> countrySums = new HashMap<>();
-      double[] dowSum = new double[7];
-      long[] dowHours = new long[7];
-      long[] hodHours = new long[24];
-      for (long h = b0; h < w0; h++) {
-        if (!excluded.contains(h)) {
-          dowHours[dayOfWeek(h)]++;
-          hodHours[(int) Math.floorMod(h, 24L)]++;
-        }
-      }
+      Map<Integer, long[]> dowHours = new HashMap<>();
+      Map<Integer, double[]> dowSums = new HashMap<>();
+      Map<Integer, long[]> hodHours = new HashMap<>();
       groups.forEach((g, s) -> {
-        double[] hs = countrySums.computeIfAbsent(OutageModel.countryOf(g), k -> new double[24]);
+        int c = OutageModel.countryOf(g);
+        double[] hs = countrySums.computeIfAbsent(c, k -> new double[24]);
+        double[] ds = dowSums.computeIfAbsent(c, k -> new double[7]);
+        if (!hodHours.containsKey(c)) {
+          long[] n = new long[24];
+          long[] d = new long[7];
+          for (long h = b0; h < w0; h++) {
+            if (!excluded.contains(h)) {
+              n[CountryZones.localHour(zones[c], h)]++;
+              d[CountryZones.localDayOfWeek(zones[c], h)]++;
+            }
+          }
+          hodHours.put(c, n);
+          dowHours.put(c, d);
+        }
         s.forEach((h, v) -> {
           if (h >= b0 && h < w0 && !excluded.contains(h)) {
-            hs[(int) Math.floorMod(h, 24L)] += v;
-            dowSum[dayOfWeek(h)] += v;
+            hs[CountryZones.localHour(zones[c], h)] += v;
+            ds[CountryZones.localDayOfWeek(zones[c], h)] += v;
           }
         });
       });
@@ -203,8 +223,9 @@ public final class ServiceModel {
       countrySums.forEach((c, hs) -> {
         double[] mean = new double[24];
         double avg = 0;
+        long[] n = hodHours.get(c);
         for (int i = 0; i < 24; i++) {
-          mean[i] = hodHours[i] > 0 ? hs[i] / hodHours[i] : 0;
+          mean[i] = n[i] > 0 ? hs[i] / n[i] : 0;
           avg += mean[i] / 24;
         }
         for (int i = 0; i < 24; i++) {
@@ -212,45 +233,51 @@ public final class ServiceModel {
         }
         hod.put(c, mean);
       });
+      // One weekly profile for the service, over each country's local days, weighted by volume.
+      double[] dowSum = new double[7];
+      double total = 0;
+      for (Map.Entry<Integer, double[]> e : dowSums.entrySet()) {
+        long[] n = dowHours.get(e.getKey());
+        for (int i = 0; i < 7; i++) {
+          if (n[i] > 0) {
+            dowSum[i] += e.getValue()[i] / n[i];
+          }
+        }
+      }
       double[] dow = new double[7];
-      double avg = 0;
       int days = 0;
       for (int i = 0; i < 7; i++) {
-        if (dowHours[i] > 0) {
-          dow[i] = dowSum[i] / dowHours[i];
-          avg += dow[i];
+        if (dowSum[i] > 0) {
+          total += dowSum[i];
           days++;
         }
       }
       for (int i = 0; i < 7; i++) {
-        dow[i] = dowHours[i] > 0 && avg > 0 ? dow[i] / (avg / days) : 1;
+        dow[i] = dowSum[i] > 0 && total > 0 ? dowSum[i] / (total / days) : 1;
       }
       Map<Integer, Double> levels = new HashMap<>();
       groups.forEach((g, s) -> {
-        double[] shape = hod.get(OutageModel.countryOf(g));
+        int c = OutageModel.countryOf(g);
+        double[] shape = hod.get(c);
         double obs = 0;
         double fit = 0;
         for (long h = b0; h < w0; h++) {
           if (!excluded.contains(h)) {
             obs += s.getOrDefault(h, 0.0);
-            fit += shape[(int) Math.floorMod(h, 24L)] * dow[dayOfWeek(h)];
+            fit += shape[CountryZones.localHour(zones[c], h)]
+                * dow[CountryZones.localDayOfWeek(zones[c], h)];
           }
         }
         levels.put(g, fit > 0 ? obs / fit : 0);
       });
-      return new Shape(hod, dow, levels);
+      return new Shape(hod, dow, levels, zones);
     }
 
     double seasonal(int group, int country, long hour) {
       double[] h = hourOfDay.get(country);
-      return levels.getOrDefault(group, 0.0) * (h == null ? 1 : h[(int) Math.floorMod(hour, 24L)])
-          * dayOfWeek[dayOfWeek(hour)];
-    }
-
-    static int dayOfWeek(long epochHour) {
-      DayOfWeek d = Instant.ofEpochSecond(epochHour * 3600).atOffset(ZoneOffset.UTC)
-          .getDayOfWeek();
-      return d.getValue() - 1;
+      return levels.getOrDefault(group, 0.0)
+          * (h == null ? 1 : h[CountryZones.localHour(zones[country], hour)])
+          * dayOfWeek[CountryZones.localDayOfWeek(zones[country], hour)];
     }
   }
 }

@@ -121,7 +121,7 @@ public final class ImpactJob {
         "%,d (outage, artist) pairs", s.count()));
 
     Dataset<Row> withSegment = stats.join(broadcast(segments.select("outage_id", "artist_id",
-        "segment", "artist_name")), Phases.scalaSeq("outage_id", "artist_id"));
+        "segment", "artist_name")), new String[] {"outage_id", "artist_id"});
     Map<String, Double> tau2 = Estimation.priorVariance(
         withSegment.filter(col("placebo_days_back").gt(0)));
     Estimation.registerPredict(spark);

@@ -64,7 +64,7 @@ final class Phases {
         sum("ms_played").divide(60_000.0).as("minutes_played"),
         sum("skips").as("skips"),
         sum("known_reason").as("known"));
-    return agg.join(broadcast(lengths), scalaSeq("outage_id", "phase"))
+    return agg.join(broadcast(lengths), new String[] {"outage_id", "phase"})
         .select(col("outage_id"), col("artist_id"), col("phase"), col("hours"),
             org.apache.spark.sql.functions.round(col("plays_d")).cast("long").as("plays"),
             col("unique_listeners"),
@@ -104,20 +104,16 @@ final class Phases {
                     debut == null ? null : debut.toLocalDate(), override, asOf.toLocalDate())
                     .label(), DataTypes.StringType);
     return keys.select("outage_id", "artist_id").distinct()
-        .join(before, scalaSeq("outage_id", "artist_id"), "left")
-        .join(broadcast(thresholds), scalaSeq("outage_id"), "left")
-        .join(broadcast(spark.createDataFrame(starts, startsSchema)), scalaSeq("outage_id"))
+        .join(before, new String[] {"outage_id", "artist_id"}, "left")
+        .join(broadcast(thresholds), new String[] {"outage_id"}, "left")
+        .join(broadcast(spark.createDataFrame(starts, startsSchema)), new String[] {"outage_id"})
         .join(artists.select("artist_id", "name", "debut_date", "emerging"),
-            scalaSeq("artist_id"), "left")
+            new String[] {"artist_id"}, "left")
         .select(col("outage_id"), col("artist_id"), col("name").as("artist_name"),
             coalesce(col("audience"), lit(0.0)).as("baseline_audience"),
             call_udf("deadair_segment", coalesce(col("audience"), lit(0.0)),
                 coalesce(col("emerging_max"), lit(0.0)),
                 coalesce(col("established_min"), lit(Double.MAX_VALUE)),
                 col("debut_date"), col("emerging"), col("as_of")).as("segment"));
-  }
-
-  static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
   }
 }

@@ -1,6 +1,5 @@
 package io.deadair.jobs.impact;
 
-import static io.deadair.jobs.impact.Phases.scalaSeq;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
@@ -21,12 +20,14 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.contract.Contract;
 import io.deadair.common.domain.Segment;
 import io.deadair.common.model.OutageModel;
 import io.deadair.common.model.WindowSpec;
 import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.PoissonBounds;
 import io.deadair.common.stats.RankComparison;
+import io.deadair.jobs.spark.SparkSchemas;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ final class Summaries {
       Map<String, Double> serviceError, Map<String, RankComparison> tests, ImpactConfig config) {
     double zq = Calibration.normalQuantile(config.confidence());
     Dataset<Row> rows = impact.join(est.select("outage_id", "artist_id", "half", "expected_in"),
-        scalaSeq("outage_id", "artist_id"));
+        new String[] {"outage_id", "artist_id"});
     Dataset<Row> bySegment = aggregate(rows.groupBy("outage_id", "segment"), config);
     Dataset<Row> all = aggregate(rows.groupBy("outage_id"), config)
         .withColumn("segment", lit(ALL));
@@ -124,7 +125,7 @@ final class Summaries {
     Column half = sqrt(col("half_sq").plus(pow(col("service_error").multiply(zq)
         .multiply(col("expected_in_sum")), 2)));
     return bySegment.unionByName(all)
-        .join(broadcast(spark.createDataFrame(extras, extra)), scalaSeq("outage_id"), "left")
+        .join(broadcast(spark.createDataFrame(extras, extra)), new String[] {"outage_id"}, "left")
         .na().fill(0.0, new String[] {"service_error"})
         .select(col("outage_id"), col("segment"), col("artists"), col("expected_plays"),
             col("lost_plays"), col("lost_plays").minus(half).as("lost_plays_low"),
@@ -189,7 +190,7 @@ final class Summaries {
     Map<String, Double> observed = new HashMap<>();
     for (Row r : hourly.join(broadcast(spark.createDataFrame(hours, hoursSchema)), "hour")
         .join(segments.select("outage_id", "artist_id", "segment"),
-            scalaSeq("outage_id", "artist_id"), "left")
+            new String[] {"outage_id", "artist_id"}, "left")
         .groupBy("outage_id", "segment", "hour").agg(sum("plays")).collectAsList()) {
       String seg = r.isNullAt(1) ? "none" : r.getString(1);
       observed.merge(r.getString(0) + "|" + seg + "|" + r.getLong(2), r.getDouble(3),
@@ -223,15 +224,7 @@ final class Summaries {
         }
       }
     }
-    StructType schema = new StructType()
-        .add("outage_id", DataTypes.StringType)
-        .add("series", DataTypes.StringType)
-        .add("hour", DataTypes.TimestampType)
-        .add("observed", DataTypes.DoubleType)
-        .add("expected", DataTypes.DoubleType)
-        .add("low", DataTypes.DoubleType)
-        .add("high", DataTypes.DoubleType);
-    return spark.createDataFrame(out, schema);
+    return spark.createDataFrame(out, SparkSchemas.of(Contract.TIMELINE));
   }
 
   private static double[] sumAll(Map<String, double[]> modelVar, String id) {
@@ -281,18 +274,18 @@ final class Summaries {
     Column sinceRelease = col("day").between(col("release_day"), col("start_day"));
     Dataset<Row> artistDays = trackDaily.groupBy("artist_id", "day").agg(sum("plays")
         .as("plays"));
-    Dataset<Row> artistSide = rel.join(artistDays, scalaSeq("artist_id"))
+    Dataset<Row> artistSide = rel.join(artistDays, new String[] {"artist_id"})
         .groupBy("rid").agg(sum(when(firstWeek, col("plays"))).as("artist_first_week"),
             sum(when(sinceRelease, col("plays"))).as("artist_since"));
-    Dataset<Row> trackSide = rel.join(trackDaily, scalaSeq("artist_id", "track_id"))
+    Dataset<Row> trackSide = rel.join(trackDaily, new String[] {"artist_id", "track_id"})
         .groupBy("rid").agg(sum(when(firstWeek, col("plays"))).as("track_first_week"),
             sum(when(sinceRelease, col("plays"))).as("track_since"));
     // An album release (no track id) counts all of the artist's plays.
     Column isTrack = col("track_id").isNotNull();
     Column share = when(isTrack, when(col("artist_since").gt(0),
         coalesce(col("track_since"), lit(0.0)).divide(col("artist_since")))).otherwise(lit(1.0));
-    return rel.join(artistSide, scalaSeq("rid"), "left").join(trackSide, scalaSeq("rid"), "left")
-        .join(impact, scalaSeq("outage_id", "artist_id"))
+    return rel.join(artistSide, new String[] {"rid"}, "left").join(trackSide, new String[] {"rid"}, "left")
+        .join(impact, new String[] {"outage_id", "artist_id"})
         .withColumn("share", share)
         .select(col("outage_id"), col("artist_id"), col("artist_name"), col("segment"),
             col("track_id"), col("album_id"), col("release_ts"),
@@ -348,8 +341,8 @@ final class Summaries {
     Column annual = col("baseline_plays").multiply(perYear);
     Column low = call_udf("deadair_poisson_low", col("baseline_plays"), lit(perYear));
     Column lostHigh = greatest(lit(0.0), col("lost_plays_high").multiply(share));
-    return tracks.join(artists, scalaSeq("outage_id", "artist_id"))
-        .join(impact, scalaSeq("outage_id", "artist_id"))
+    return tracks.join(artists, new String[] {"outage_id", "artist_id"})
+        .join(impact, new String[] {"outage_id", "artist_id"})
         .select(col("outage_id"), col("artist_id"), col("artist_name"), col("segment"),
             col("track_id"), round(col("baseline_plays")).cast("long").as("baseline_plays"),
             annual.as("annualised_plays"), low.as("annualised_low"),

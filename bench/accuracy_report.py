@@ -1,0 +1,89 @@
+"""Summarises bench/accuracy's per-(outage, artist) rows into the Markdown of docs/accuracy.md."""
+import csv
+import glob
+import statistics
+import sys
+
+rows = []
+for path in glob.glob(sys.argv[1] + "/*.csv"):
+    with open(path, newline="") as f:
+        rows.extend(csv.DictReader(f))
+seeds, per_day, artists, days = sys.argv[2:6]
+# Artists with no play near an outage carry no shape columns; take them from the outage.
+shape = {}
+for r in rows:
+    if r["kind"]:
+        shape[(r["seed"], r["outage_id"])] = (r["kind"], r["hours"], r["severity"])
+for r in rows:
+    r["kind"], r["hours"], r["severity"] = shape[(r["seed"], r["outage_id"])]
+for r in rows:
+    for k in ("hours", "severity", "expected_plays", "removed_plays", "counterfactual_plays", "lost_plays",
+              "lost_plays_low", "lost_plays_high", "naive_lost_plays"):
+        r[k] = float(r[k])
+
+
+def pct(x):
+    return f"{100 * x:.1f} %"
+
+
+outages = {}
+for r in rows:
+    outages.setdefault((r["seed"], r["outage_id"]), []).append(r)
+
+print(f"Cases: {seeds} seeds x 6 outages = {len(outages)} outages; {artists} artists, {days} days,"
+      f" {int(per_day):,} plays a day before outages.\n")
+print("| seed | outage | shape | counterfactual | true lost | estimated | error | Poisson floor |"
+      " naive estimate | naive error |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+total_errors = []
+for (seed, oid), rs in sorted(outages.items()):
+    true = sum(r["removed_plays"] for r in rs)
+    cf = sum(r["counterfactual_plays"] for r in rs)
+    est = sum(r["lost_plays"] for r in rs)
+    naive = sum(r["naive_lost_plays"] for r in rs)
+    err = (est - true) / true if true else 0
+    total_errors.append(abs(err))
+    shape = f"{rs[0]['kind']} {rs[0]['hours']:g} h {pct(rs[0]['severity'])}"
+    # Even a perfect expectation misses the realised loss by about sqrt(counterfactual) plays.
+    floor = cf ** 0.5 / true if true else 0
+    print(f"| {seed} | {oid} | {shape} | {cf:,.0f} | {true:,.0f} | {est:,.0f} | {pct(err)} |"
+          f" ±{pct(floor)} | {naive:,.0f} | {pct((naive - true) / true if true else 0)} |")
+
+big = [r for r in rows if r["expected_plays"] >= 200]
+small = [r for r in rows if 0 < r["expected_plays"] < 200]
+
+
+def covered(rs):
+    return sum(r["lost_plays_low"] <= r["removed_plays"] <= r["lost_plays_high"] for r in rs)
+
+
+def mae(rs, key):
+    return statistics.fmean(abs(r[key] - r["removed_plays"]) for r in rs) if rs else float("nan")
+
+
+print("\n| measure | target | result |")
+print("|---|---|---|")
+within3 = sum(e <= 0.03 for e in total_errors)
+print(f"| total lost plays per outage within 3 % of the truth | every outage | {within3} of"
+      f" {len(total_errors)}; largest error {pct(max(total_errors))},"
+      f" median {pct(statistics.median(total_errors))} |")
+if big:
+    rel_true = statistics.median(abs(r["lost_plays"] - r["removed_plays"]) / r["removed_plays"]
+                                 for r in big if r["removed_plays"] > 0)
+    rel_exp = statistics.median(abs(r["lost_plays"] - r["removed_plays"]) / r["expected_plays"]
+                                for r in big)
+    print(f"| median absolute error of lost_plays, artists with >= 200 expected plays"
+          f" ({len(big)} artist-outages) | <= 10 % | {pct(rel_true)} of the true loss;"
+          f" {pct(rel_exp)} of the expected plays |")
+    print(f"| 95 % interval covers the true loss, artists with >= 200 expected plays | 90-98 % |"
+          f" {pct(covered(big) / len(big))} |")
+if small:
+    print(f"| 95 % interval coverage, smaller artists ({len(small)} artist-outages) | reported |"
+          f" {pct(covered(small) / len(small))} |")
+everyone = [r for r in rows if r["expected_plays"] > 0]
+ours, naive = mae(everyone, "lost_plays"), mae(everyone, "naive_lost_plays")
+print(f"| mean absolute error against the naive baseline, all artists | >= 30 % lower |"
+      f" {ours:.2f} against {naive:.2f} plays: {pct(1 - ours / naive)} lower |")
+ours_b, naive_b = mae(big, "lost_plays"), mae(big, "naive_lost_plays")
+print(f"| the same, artists with >= 200 expected plays | reported | {ours_b:.1f} against"
+      f" {naive_b:.1f} plays: {pct(1 - ours_b / naive_b) if big else 'n/a'} lower |")
