@@ -1,6 +1,5 @@
 package io.deadair.sample;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -67,11 +66,6 @@ public record GeneratorOptions(
   public GeneratorOptions withOut(String newOut) {
     return new GeneratorOptions(newOut, artists, days, playsPerDay, users, seed, start,
         outageCount, outageSpecs);
-  }
-
-  /** True when the first day is a Monday; the weekly rhythm needs none of this, tests may. */
-  boolean startsOnMonday() {
-    return start.getDayOfWeek() == DayOfWeek.MONDAY;
   }
 
   private static void require(boolean ok, String message) {
