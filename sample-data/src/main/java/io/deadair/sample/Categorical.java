@@ -41,8 +41,4 @@ final class Categorical implements Serializable {
   double probability(int i) {
     return cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
   }
-
-  int size() {
-    return cumulative.length;
-  }
 }

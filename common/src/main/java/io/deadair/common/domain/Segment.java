@@ -12,9 +12,4 @@ public enum Segment {
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** Parses a label such as {@code emerging}, in any case. */
-  public static Segment parse(String label) {
-    return valueOf(label.trim().toUpperCase(Locale.ROOT));
-  }
 }

@@ -48,10 +48,6 @@ public final class RateCard implements Serializable {
     throw new IllegalStateException("Rate card has no fallback row (*, *)");
   }
 
-  public int size() {
-    return rates.size();
-  }
-
   private static String norm(String s, boolean upper) {
     String t = s.trim();
     return upper ? t.toUpperCase(Locale.ROOT) : t.toLowerCase(Locale.ROOT);
