@@ -65,7 +65,8 @@ public final class ArtistModel implements java.io.Serializable {
       double oAfter = 0;
       for (int i = 0; i < n; i++) {
         long h = a.hours()[i];
-        if (h >= w.recentStart() && h < w.start() && !om.excluded().contains(h)) {
+        if (h >= w.recentStart(a.countries()[i]) && h < w.start()
+            && !om.excluded().contains(h)) {
           oRecent += a.plays()[i];
         } else if (h >= w.start() && h < w.end()) {
           if (inScope[i]) {

@@ -5,6 +5,7 @@ import io.deadair.common.domain.CountryZones;
 import io.deadair.common.domain.OutageWindow;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +50,10 @@ public final class ServiceModel {
   public record Built(OutageModel model, Map<Integer, Map<Long, Double>> hourlyCounterfactual) {}
 
   public Built build(OutageWindow outage, List<OutageWindow> all) {
-    long w0 = Math.floorDiv(outage.start().getEpochSecond(), 3600);
-    long w1 = Math.floorDiv(outage.end().getEpochSecond() + 3599, 3600);
+    long w0 = PhaseCalendar.startHour(outage);
+    long w1 = PhaseCalendar.endHour(outage);
     long b0 = w0 - 24L * config.baselineDays();
-    HourSet excluded = excludedHours(outage, all);
+    HourSet excluded = PhaseCalendar.excludedHours(outage, all, config.afterHours());
 
     Map<Integer, Map<Long, Double>> groups = new HashMap<>();
     series.forEach((cp, byHour) -> {
@@ -83,7 +84,7 @@ public final class ServiceModel {
     for (int d = 1; d <= config.placeboDays(); d++) {
       long p0 = w0 - 24L * d;
       long p1 = w1 - 24L * d;
-      long r0 = p0 - config.recentHours();
+      long r0 = p0 - maxRecentHours(p0);
       if (r0 < b0 || excluded.intersects(r0, p1)) {
         continue;
       }
@@ -92,6 +93,27 @@ public final class ServiceModel {
     }
     OutageModel model = new OutageModel(outage, b0, excluded, baselineSums, windows);
     return new Built(model, hourly);
+  }
+
+  /**
+   * Per country, where the recent-level window before hour {@code w0} starts: at local midnight
+   * of the day {@code w0} falls on, since listening levels move from one local day to the next
+   * (a new playlist, yesterday's news), but at least {@code recent_hours} before {@code w0}.
+   */
+  private long[] recentStarts(long w0) {
+    ZoneId[] zones = zones();
+    long[] rs = new long[zones.length];
+    for (int c = 0; c < zones.length; c++) {
+      long sinceMidnight = CountryZones.localHour(zones[c], w0);
+      rs[c] = w0 - Math.max(sinceMidnight, config.recentHours());
+    }
+    return rs;
+  }
+
+  /** The longest recent-level window of any country before hour {@code w0}. */
+  private long maxRecentHours(long w0) {
+    long[] rs = recentStarts(w0);
+    return w0 - Arrays.stream(rs).min().orElse(w0 - config.recentHours());
   }
 
   /** Each country's clock, by country index. */
@@ -103,26 +125,11 @@ public final class ServiceModel {
     return z;
   }
 
-  /** Hours of every other outage's window and recovery window. */
-  private HourSet excludedHours(OutageWindow outage, List<OutageWindow> all) {
-    List<Long> out = new ArrayList<>();
-    for (OutageWindow o : all) {
-      if (o.id().equals(outage.id())) {
-        continue;
-      }
-      long s = Math.floorDiv(o.start().getEpochSecond(), 3600);
-      long e = Math.floorDiv(o.end().getEpochSecond() + 3599, 3600) + config.afterHours();
-      for (long h = s; h < e; h++) {
-        out.add(h);
-      }
-    }
-    return new HourSet(out);
-  }
-
   private WindowSpec window(String id, String outageId, int daysBack, long w0, long w1,
       long afterEnd, Map<Integer, Map<Long, Double>> groups, Shape shape, HourSet excluded,
       Map<Integer, Map<Long, Double>> hourlyOut) {
-    long r0 = w0 - config.recentHours();
+    long[] rs = recentStarts(w0);
+    long r0 = Arrays.stream(rs).min().orElse(w0 - config.recentHours());
     double[] rho = new double[2];
     double[] kappa = {1, 1};
     double[][] recent = new double[2][2];
@@ -132,7 +139,7 @@ public final class ServiceModel {
       int in = OutageModel.inScope(g) ? 1 : 0;
       int c = OutageModel.countryOf(g);
       for (long h = r0; h < afterEnd; h++) {
-        if (h < w0 && excluded.contains(h)) {
+        if (h < w0 && (h < rs[c] || excluded.contains(h))) {
           continue;
         }
         double obs = s.getOrDefault(h, 0.0);
@@ -164,7 +171,7 @@ public final class ServiceModel {
         if (in && h >= w0) {
           value = shape.seasonal(g, c, h) * rho[1] * (h < w1 ? kappa[0] : kappa[1]);
         }
-        if (h >= r0 && h < w0 && !excluded.contains(h)) {
+        if (h >= rs[c] && h < w0 && !excluded.contains(h)) {
           v[WindowSpec.RECENT] += obs;
         } else if (h >= w0 && h < w1) {
           v[WindowSpec.WINDOW] += value;
@@ -180,7 +187,7 @@ public final class ServiceModel {
         hourlyOut.put(g, hourly);
       }
     });
-    return new WindowSpec(id, outageId, daysBack, w0, w1, r0, afterEnd, sums);
+    return new WindowSpec(id, outageId, daysBack, w0, w1, r0, rs, afterEnd, sums);
   }
 
   /**

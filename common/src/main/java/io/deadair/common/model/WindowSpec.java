@@ -13,7 +13,10 @@ import java.util.Map;
  * @param placeboDaysBack 0 for the outage itself
  * @param start first hour of the window
  * @param end hour after the last
- * @param recentStart first hour of the recent-level window (which ends at {@code start})
+ * @param recentStart first hour of the recent-level window of any country (the window ends at
+ *     {@code start})
+ * @param recentStarts per country index, the first hour of that country's recent-level window:
+ *     its local midnight on the day of {@code start}, or earlier to keep a minimum length
  * @param afterEnd hour after the recovery window (which starts at {@code end}); equals end for
  *     placebos
  * @param groupSums per service group (see {@link OutageModel#groupKey}): sums of plays over the
@@ -26,6 +29,7 @@ public record WindowSpec(
     long start,
     long end,
     long recentStart,
+    long[] recentStarts,
     long afterEnd,
     Map<Integer, double[]> groupSums)
     implements Serializable {
@@ -33,6 +37,11 @@ public record WindowSpec(
   public static final int RECENT = 0;
   public static final int WINDOW = 1;
   public static final int AFTER = 2;
+
+  /** First hour of the recent-level window for plays of a country (by index). */
+  public long recentStart(int country) {
+    return country >= 0 && country < recentStarts.length ? recentStarts[country] : recentStart;
+  }
 
   public boolean isPlacebo() {
     return placeboDaysBack > 0;

@@ -71,8 +71,11 @@ class ServiceAndArtistModelTest {
     int de = OutageModel.groupKey(0, true);
     assertThat(w.sum(de, WindowSpec.WINDOW)).as("counterfactual, not the 5 a dead hour played")
         .isCloseTo(200, within(1e-6));
-    assertThat(w.sum(de, WindowSpec.RECENT)).isCloseTo(100.0 * config.recentHours(),
-        within(1e-6));
+    // The recent level runs from local midnight: 10:00 UTC on 3 March is 11:00 in Berlin and
+    // 05:00 in New York (before the US moves its clocks).
+    assertThat(w.sum(de, WindowSpec.RECENT)).isCloseTo(100.0 * 11, within(1e-6));
+    assertThat(w.sum(OutageModel.groupKey(1, true), WindowSpec.RECENT))
+        .isCloseTo(100.0 * 5, within(1e-6));
     assertThat(b.model().windows()).as("outage plus a placebo on each quiet day")
         .hasSize(1 + config.placeboDays());
 
@@ -83,8 +86,8 @@ class ServiceAndArtistModelTest {
     assertThat(s.window().isPlacebo()).isFalse();
     assertThat(s.inBase()).as("a tenth of 200").isCloseTo(20, within(1e-6));
     assertThat(s.inObserved()).isZero();
-    assertThat(s.recentObserved()).isEqualTo(10.0 * config.recentHours());
-    assertThat(s.recentBase()).isCloseTo(10.0 * config.recentHours(), within(1e-6));
+    assertThat(s.recentObserved()).isEqualTo(10.0 * 11);
+    assertThat(s.recentBase()).isCloseTo(10.0 * 11, within(1e-6));
     assertThat(s.afterBase()).isCloseTo(10.0 * config.afterHours(), within(1e-6));
     assertThat(s.usdPerInScopePlay()).isEqualTo(0.004);
     ArtistWindowStats placebo = stats.get(1);

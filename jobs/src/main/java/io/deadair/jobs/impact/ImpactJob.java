@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.contract.Contract;
 import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.model.PhaseCalendar;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.RankComparison;
@@ -17,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,9 +52,6 @@ public final class ImpactJob {
   public static Result run(SparkSession spark, ImpactOptions options,
       java.util.function.Consumer<String> log) {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
-    // The cube's listener sketches are object aggregates; past 128 groups per task Spark would
-    // fall back to sorting every row, which costs more than the sketches' memory.
-    spark.conf().set("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "1000000");
     return new ImpactJob(spark, options, log).execute();
   }
 
@@ -83,18 +86,12 @@ public final class ImpactJob {
     RateCard rates = Inputs.rateCard(spark, options.rateCard());
     Dataset<Row> artists = Inputs.artists(spark, options.artists()).cache();
     Dataset<Row> releases = Inputs.releases(spark, options.releases()).cache();
-    long fromHour = Long.MAX_VALUE;
-    long toHour = Long.MIN_VALUE;
-    for (OutageWindow o : outages) {
-      fromHour = Math.min(fromHour, o.start().getEpochSecond() / 3600 - 24L * config.baselineDays());
-      toHour = Math.max(toHour, (o.end().getEpochSecond() + 3599) / 3600 + config.afterHours());
-    }
-    long from = fromHour;
-    long to = toHour;
+    PhaseCalendar calendar = PhaseCalendar.of(outages, config.baselineDays(),
+        config.afterHours());
     Cube cube = step("one pass over the plays into the hourly cube",
         () -> options.plays().isPresent()
-            ? Cube.fromPlays(spark, options.plays().get(), from, to, writer)
-            : Cube.fromStreamCounts(spark, options.streamCounts().get(), from, to, writer),
+            ? Cube.fromPlays(spark, options.plays().get(), calendar, writer)
+            : Cube.fromStreamCounts(spark, options.streamCounts().get(), calendar, writer),
         c -> String.format(Locale.ROOT, "%,d rows used, %,d unreadable, %,d outside the windows",
             c.rowCounts().get("used"), c.rowCounts().get("rejected"),
             c.rowCounts().get("outside")));
@@ -113,8 +110,8 @@ public final class ImpactJob {
         }, s -> String.format(Locale.ROOT, "%,d (window, artist) rows", s.count()));
     boolean listeners = options.plays().isPresent();
     Dataset<Row> phaseMetrics = step("phase metrics",
-        () -> writer.work("phase_metrics", Phases.metrics(cube.hourly(),
-            Phases.phaseHours(spark, service.models()), listeners)).cache(), null);
+        () -> writer.work("phase_metrics", Phases.metrics(cube.slotListeners(),
+            Phases.slotPhases(spark, calendar), listeners)).cache(), null);
     Dataset<Row> segments = step("segments", () -> writer.work("segments", Phases.segments(spark,
         phaseMetrics, artists, stats, service.models(), config)).cache(),
         s -> String.format(Locale.ROOT,
@@ -141,18 +138,20 @@ public final class ImpactJob {
     try {
       Dataset<Row> impact = Summaries.artistImpact(est).cache();
       Map<String, RankComparison> tests = Summaries.shareTests(impact, config);
+      Dataset<Row> segmentSummary = Summaries.segmentSummary(spark, impact, est, serviceError,
+          tests, config);
       step("write tables", () -> {
-        writer.writeTable(Contract.ARTIST_IMPACT, impact);
-        writer.writeTable(Contract.ARTIST_PHASE_METRICS, phaseMetrics
-            .orderBy("outage_id", "artist_id", "phase"));
-        writer.writeTable(Contract.SEGMENT_SUMMARY, Summaries.segmentSummary(spark, impact, est,
-            serviceError, tests, config));
-        writer.writeTable(Contract.TIMELINE, Summaries.timeline(spark, cube.hourly(), est,
-            segments, service, calibration, serviceError, config));
-        writer.writeTable(Contract.RELEASE_IMPACT, Summaries.releaseImpact(spark, releases,
-            cube.trackDaily(), impact, service.models(), config));
-        writer.writeTable(Contract.ROYALTY_RISK, Summaries.royaltyRisk(spark, cube.trackDaily(),
-            impact, service.models(), config));
+        writeConcurrently(List.of(
+            () -> writer.writeTable(Contract.ARTIST_IMPACT, impact),
+            () -> writer.writeTable(Contract.ARTIST_PHASE_METRICS, phaseMetrics
+                .orderBy("outage_id", "artist_id", "phase")),
+            () -> writer.writeTable(Contract.SEGMENT_SUMMARY, segmentSummary),
+            () -> writer.writeTable(Contract.TIMELINE, Summaries.timeline(spark, cube.hourly(),
+                est, segments, service, calibration, serviceError, config)),
+            () -> writer.writeTable(Contract.RELEASE_IMPACT, Summaries.releaseImpact(spark,
+                releases, cube.trackDaily(), impact, service.models(), config)),
+            () -> writer.writeTable(Contract.ROYALTY_RISK, Summaries.royaltyRisk(spark,
+                cube.trackDaily(), impact, service.models(), config))));
         return writer.rowCounts();
       }, r -> r.toString());
       writer.writeRunJson(runJson(started, outages, cube, calibration, tau2, serviceError,
@@ -161,6 +160,33 @@ public final class ImpactJob {
       cube.hourly().unpersist();
     }
     return new Result(options.out(), writer.rowCounts(), cube.rowCounts());
+  }
+
+  /**
+   * Runs the table writes on three driver threads: each is a handful of small Spark jobs whose
+   * planning on the driver can overlap another's tasks on the executors.
+   */
+  private static void writeConcurrently(List<Callable<Long>> writes) {
+    ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
+      Thread t = new Thread(r, "deadair-write");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (Future<Long> f : pool.invokeAll(writes)) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while writing the tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static org.apache.spark.sql.Column tau2Column(Map<String, Double> tau2) {

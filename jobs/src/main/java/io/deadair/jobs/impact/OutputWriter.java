@@ -15,9 +15,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -44,7 +45,8 @@ final class OutputWriter {
   private final Path target;
   private final Path staging;
   private final FileSystem fs;
-  private final Map<String, Long> rowCounts = new LinkedHashMap<>();
+  private final Map<String, Long> rowCounts =
+      Collections.synchronizedMap(new TreeMap<>());
 
   OutputWriter(SparkSession spark, String out) {
     this.spark = spark;

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.sum;
@@ -14,6 +14,7 @@ import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.domain.Phase;
 import io.deadair.common.domain.SegmentRule;
 import io.deadair.common.model.OutageModel;
+import io.deadair.common.model.PhaseCalendar;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,45 +33,42 @@ final class Phases {
 
   private Phases() {}
 
-  /** One row per (outage, phase, hour) that the phase covers. */
-  static Dataset<Row> phaseHours(SparkSession spark, List<OutageModel> models) {
+  /** One row per (slot, outage, phase, hours of the phase): which phases each slot is part of. */
+  static Dataset<Row> slotPhases(SparkSession spark, PhaseCalendar calendar) {
     StructType schema = new StructType()
+        .add("slot", DataTypes.IntegerType)
         .add("outage_id", DataTypes.StringType)
         .add("phase", DataTypes.StringType)
-        .add("hour", DataTypes.LongType);
+        .add("hours", DataTypes.DoubleType);
     List<Row> rows = new ArrayList<>();
-    for (OutageModel m : models) {
-      var w = m.windows().get(0);
-      for (long h = m.baselineStart(); h < w.afterEnd(); h++) {
-        String phase = h < w.start() ? (m.inBaseline(h) ? Phase.BEFORE.label() : null)
-            : h < w.end() ? Phase.DURING.label() : Phase.AFTER.label();
-        if (phase != null) {
-          rows.add(RowFactory.create(m.outage().id(), phase, h));
-        }
-      }
+    for (PhaseCalendar.Slot s : calendar.slots()) {
+      s.phases().forEach((outage, phase) -> rows.add(RowFactory.create(s.index(), outage,
+          phase.label(), (double) calendar.hours(outage, phase))));
     }
     return spark.createDataFrame(rows, schema);
   }
 
-  /** artist_phase_metrics: plays, listeners, minutes, skip rate and plays per hour per phase. */
-  static Dataset<Row> metrics(Dataset<Row> hourly, Dataset<Row> phaseHours, boolean listeners) {
-    Dataset<Row> lengths = phaseHours.groupBy("outage_id", "phase")
-        .agg(org.apache.spark.sql.functions.count(lit(1)).cast("double").as("hours"));
-    Dataset<Row> joined = hourly.join(broadcast(phaseHours), "hour");
-    Dataset<Row> agg = joined.groupBy("outage_id", "artist_id", "phase").agg(
-        sum("plays").as("plays_d"),
-        listeners ? expr("hll_sketch_estimate(hll_union_agg(listeners))").as("unique_listeners")
-            : lit(null).cast("long").as("unique_listeners"),
-        sum("ms_played").divide(60_000.0).as("minutes_played"),
-        sum("skips").as("skips"),
-        sum("known_reason").as("known"));
-    return agg.join(broadcast(lengths), new String[] {"outage_id", "phase"})
-        .select(col("outage_id"), col("artist_id"), col("phase"), col("hours"),
-            org.apache.spark.sql.functions.round(col("plays_d")).cast("long").as("plays"),
-            col("unique_listeners"),
-            coalesce(col("minutes_played"), lit(null).cast("double")).as("minutes_played"),
-            when(col("known").gt(0), col("skips").divide(col("known"))).as("skip_rate"),
-            col("plays_d").divide(col("hours")).as("plays_per_hour"));
+  /**
+   * artist_phase_metrics: plays, unique listeners, minutes, skip rate and plays per hour per
+   * phase, from the cube's (artist, slot, listener) rows; a listener heard in several slots of a
+   * phase counts once.
+   */
+  static Dataset<Row> metrics(Dataset<Row> slotListeners, Dataset<Row> slotPhases,
+      boolean listeners) {
+    Dataset<Row> agg = slotListeners.join(broadcast(slotPhases), "slot")
+        .groupBy("outage_id", "artist_id", "phase", "hours").agg(
+            sum("plays").as("plays_d"),
+            listeners ? countDistinct(col("user_id")).as("unique_listeners")
+                : lit(null).cast("long").as("unique_listeners"),
+            sum("ms_played").divide(60_000.0).as("minutes_played"),
+            sum("skips").as("skips"),
+            sum("known_reason").as("known"));
+    return agg.select(col("outage_id"), col("artist_id"), col("phase"), col("hours"),
+        org.apache.spark.sql.functions.round(col("plays_d")).cast("long").as("plays"),
+        col("unique_listeners"),
+        col("minutes_played"),
+        when(col("known").gt(0), col("skips").divide(col("known"))).as("skip_rate"),
+        col("plays_d").divide(col("hours")).as("plays_per_hour"));
   }
 
   /**
