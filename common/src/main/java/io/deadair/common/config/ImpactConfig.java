@@ -74,6 +74,17 @@ public record ImpactConfig(
         royaltyThreshold);
   }
 
+  /**
+   * This config with a recent-level window of at least {@code hours}: counts in buckets longer
+   * than an hour only tell the level over whole buckets.
+   */
+  public ImpactConfig withRecentHoursAtLeast(int hours) {
+    return hours <= recentHours ? this : new ImpactConfig(baselineDays, afterHours, hours,
+        placeboDays, confidence, emergingListenerPercentile, establishedListenerPercentile,
+        emergingDebutYears, minExpectedForShare, releaseLookbackDays, royaltyThreshold,
+        highlightArtists);
+  }
+
   public static ImpactConfig defaults() {
     return fromMap(Map.of(), "defaults");
   }

@@ -24,6 +24,11 @@ public record OutageWindow(
     }
   }
 
+  /** The same outage over another window. */
+  public OutageWindow withWindow(Instant newStart, Instant newEnd) {
+    return new OutageWindow(id, newStart, newEnd, countries, platforms, description);
+  }
+
   public Duration duration() {
     return Duration.between(start, end);
   }

@@ -6,7 +6,7 @@ package io.deadair.common.model;
  */
 public record ArtistCells(
     String artistId, long[] hours, int[] countries, String[] platforms, String[] tiers,
-    long[] plays) {
+    double[] plays) {
 
   public int size() {
     return hours.length;

@@ -45,9 +45,9 @@ public final class ArtistModel implements java.io.Serializable {
       inScope[i] = om.inScope(code, a.platforms()[i]);
       if (om.inBaseline(a.hours()[i])) {
         int g = OutageModel.groupKey(a.countries()[i], inScope[i]);
-        baseline.merge(g, (double) a.plays()[i], Double::sum);
+        baseline.merge(g, a.plays()[i], Double::sum);
         tiers.computeIfAbsent(a.countries()[i], k -> new HashMap<>())
-            .merge(a.tiers()[i] == null ? "*" : a.tiers()[i], (double) a.plays()[i], Double::sum);
+            .merge(a.tiers()[i] == null ? "*" : a.tiers()[i], a.plays()[i], Double::sum);
         baselinePlays += a.plays()[i];
       }
     }

@@ -49,7 +49,7 @@ class ServiceAndArtistModelTest {
       }
     }
     int n = hours.size();
-    long[] plays = new long[n];
+    double[] plays = new double[n];
     java.util.Arrays.fill(plays, 10);
     String[] platforms = new String[n];
     java.util.Arrays.fill(platforms, "ios");

@@ -71,7 +71,8 @@ public final class AccuracyCases {
           .na().fill(0, new String[] {"w1", "w2", "w3", "w4", "observed_total"})
           .selectExpr("'" + seed + "' AS seed", "outage_id", "kind", "hours", "severity",
               "artist_id", "segment", "coalesce(expected_plays, 0) AS expected_plays",
-              "counterfactual_plays", "removed_plays", "coalesce(lost_plays, 0) AS lost_plays",
+              "counterfactual_plays", "in_scope_plays", "removed_plays",
+              "coalesce(lost_plays, 0) AS lost_plays",
               "coalesce(lost_plays_low, 0) AS lost_plays_low",
               "coalesce(lost_plays_high, 0) AS lost_plays_high",
               "w1", "w2", "w3", "w4", "observed_total")

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.deadair.common.contract.Contract;
+import io.deadair.common.model.Buckets;
 import io.deadair.common.model.PhaseCalendar;
 import io.deadair.jobs.read.TableReader;
 import java.util.ArrayList;
@@ -33,11 +34,15 @@ import org.apache.spark.sql.types.StructType;
  * <p>Only plain sums are aggregated: Spark's listener sketches would force its slower
  * object-based aggregation on every row (measured: four times slower on the sample).
  *
+ * <p>Stream counts add a fourth, tiny part: the distinct buckets (start, minutes), from which the
+ * job widens each outage to the buckets that overlap it ({@link Buckets}).
+ *
  * @param rowCounts input rows by fate: used, rejected (unreadable), outside (in no hour any
  *     outage needs)
+ * @param buckets the distinct (bucket_start, bucket_minutes) of stream counts; null for plays
  */
 record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListeners,
-    Map<String, Long> rowCounts, String source) {
+    Map<String, Long> rowCounts, String source, Dataset<Row> buckets) {
 
   static final String USED = "used";
   private static final String SLOTS_VIEW = "deadair_hour_slots";
@@ -86,14 +91,15 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
                                 (status, artist_id, track_id, day),
                                 (status, artist_id, slot, user_id))
         """.formatted(SLOTS_VIEW));
-    return materialise(work.work("cube", cube), path);
+    return materialise(work.work("cube", cube), path, false);
   }
 
   /**
    * Builds the cube from stream counts. Buckets of an hour or less fall in the hour they start
    * in; longer buckets (up to a day) are spread evenly over their hours, so that a window covers
    * the buckets that overlap it. Counts carry no listener, so the slot part has one row per
-   * (artist, slot) with a null listener.
+   * (artist, slot) with a null listener. The calendar must already allow for widened windows
+   * ({@link Buckets#padded}).
    */
   static Cube fromStreamCounts(SparkSession spark, String path, PhaseCalendar calendar,
       OutputWriter work) {
@@ -129,12 +135,15 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
                    AS day,
                  IF(status = 'used', slot, NULL) AS slot,
                  CAST(NULL AS STRING) AS user_id,
+                 IF(status = 'used', bucket_start, NULL) AS bucket_start,
+                 IF(status = 'used', bucket_minutes, NULL) AS bucket_minutes,
                  IF(k = 0, 1, 0) AS input_row,
                  CAST(streams AS DOUBLE) / span AS plays
           FROM p)
         SELECT status, artist_id, hour, country, platform, tier, track_id, day, slot, user_id,
+               bucket_start, bucket_minutes,
                CASE WHEN grouping(hour) = 0 THEN 0 WHEN grouping(track_id) = 0 THEN 1
-                    ELSE 2 END AS level,
+                    WHEN grouping(slot) = 0 THEN 2 ELSE 3 END AS level,
                sum(input_row) AS input_rows,
                sum(plays) AS plays,
                CAST(NULL AS DOUBLE) AS ms_played,
@@ -143,13 +152,19 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
         FROM u
         GROUP BY GROUPING SETS ((status, artist_id, hour, country, platform, tier),
                                 (status, artist_id, track_id, day),
-                                (status, artist_id, slot, user_id))
+                                (status, artist_id, slot, user_id),
+                                (status, bucket_start, bucket_minutes))
         """.formatted(SLOTS_VIEW));
-    return materialise(work.work("cube", cube), path);
+    return materialise(work.work("cube", cube), path, true);
   }
 
   /** A small table of (hour, slot) for every hour some outage needs, joined by broadcast. */
   private static void registerSlots(SparkSession spark, PhaseCalendar calendar) {
+    hourSlots(spark, calendar).createOrReplaceTempView(SLOTS_VIEW);
+  }
+
+  /** One row per (hour, slot) of the calendar. */
+  static Dataset<Row> hourSlots(SparkSession spark, PhaseCalendar calendar) {
     StructType schema = new StructType().add("hour", DataTypes.LongType)
         .add("slot", DataTypes.IntegerType);
     List<Row> rows = new ArrayList<>();
@@ -158,11 +173,11 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
         rows.add(RowFactory.create(h, s.index()));
       }
     }
-    spark.createDataFrame(rows, schema).createOrReplaceTempView(SLOTS_VIEW);
+    return spark.createDataFrame(rows, schema);
   }
 
   /** Counts the rows by fate and splits the cube, read back from its files, into its parts. */
-  private static Cube materialise(Dataset<Row> cube, String source) {
+  private static Cube materialise(Dataset<Row> cube, String source, boolean isCounts) {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put(USED, 0L);
     counts.put("rejected", 0L);
@@ -180,7 +195,9 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
         .select("artist_id", "track_id", "day", "plays");
     Dataset<Row> slots = used.filter(col("level").equalTo(2))
         .select("artist_id", "slot", "user_id", "plays", "ms_played", "skips", "known_reason");
-    return new Cube(hourly, tracks, slots, counts, source);
+    Dataset<Row> buckets = isCounts ? used.filter(col("level").equalTo(3))
+        .select("bucket_start", "bucket_minutes") : null;
+    return new Cube(hourly, tracks, slots, counts, source, buckets);
   }
 
   /** Skips partition folders outside the needed days when the input is partitioned by date. */

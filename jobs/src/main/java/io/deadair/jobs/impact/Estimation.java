@@ -140,14 +140,14 @@ final class Estimation {
     int[] countries = new int[n];
     String[] platforms = new String[n];
     String[] tiers = new String[n];
-    long[] plays = new long[n];
+    double[] plays = new double[n];
     for (int i = 0; i < n; i++) {
       Row r = rows.get(i);
       hours[i] = r.getLong(1);
       countries[i] = index.get(r.getString(2));
       platforms[i] = r.getString(3);
       tiers[i] = r.getString(4);
-      plays[i] = Math.round(r.getDouble(5));
+      plays[i] = r.getDouble(5);
     }
     return new ArtistCells(artist, hours, countries, platforms, tiers, plays);
   }

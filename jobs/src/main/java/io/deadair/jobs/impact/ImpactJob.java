@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.contract.Contract;
 import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.model.Buckets;
 import io.deadair.common.model.PhaseCalendar;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.Calibration;
@@ -80,26 +81,32 @@ public final class ImpactJob {
     }
   }
 
-  private Result execute(ImpactConfig config, Instant started, OutputWriter writer) {
-    List<OutageWindow> outages = step("read outages",
+  private Result execute(ImpactConfig declaredConfig, Instant started, OutputWriter writer) {
+    List<OutageWindow> declared = step("read outages",
         () -> Inputs.outages(spark, options.outages()), o -> o.size() + " outages");
     RateCard rates = Inputs.rateCard(spark, options.rateCard());
     Dataset<Row> artists = Inputs.artists(spark, options.artists()).cache();
     Dataset<Row> releases = Inputs.releases(spark, options.releases()).cache();
-    PhaseCalendar calendar = PhaseCalendar.of(outages, config.baselineDays(),
-        config.afterHours());
+    boolean counts = options.streamCounts().isPresent();
+    PhaseCalendar scanCalendar = PhaseCalendar.of(counts ? Buckets.padded(declared) : declared,
+        declaredConfig.baselineDays(), declaredConfig.afterHours());
     Cube cube = step("one pass over the plays into the hourly cube",
-        () -> options.plays().isPresent()
-            ? Cube.fromPlays(spark, options.plays().get(), calendar, writer)
-            : Cube.fromStreamCounts(spark, options.streamCounts().get(), calendar, writer),
+        () -> counts
+            ? Cube.fromStreamCounts(spark, options.streamCounts().get(), scanCalendar, writer)
+            : Cube.fromPlays(spark, options.plays().get(), scanCalendar, writer),
         c -> String.format(Locale.ROOT, "%,d rows used, %,d unreadable, %,d outside the windows",
             c.rowCounts().get("used"), c.rowCounts().get("rejected"),
             c.rowCounts().get("outside")));
     if (cube.usedRows() == 0) {
       throw new io.deadair.jobs.read.InputException("No usable play falls within "
-          + config.baselineDays() + " days before to " + config.afterHours()
+          + declaredConfig.baselineDays() + " days before to " + declaredConfig.afterHours()
           + " h after the outages in " + options.outages() + "; check the dates of both inputs");
     }
+    List<Buckets.Bucket> buckets = counts ? buckets(cube) : List.of();
+    List<OutageWindow> outages = counts ? wholeBuckets(declared, buckets) : declared;
+    ImpactConfig config = declaredConfig.withRecentHoursAtLeast(Buckets.longestHours(buckets));
+    PhaseCalendar calendar = counts ? PhaseCalendar.of(outages, config.baselineDays(),
+        config.afterHours()) : scanCalendar;
     Estimation.Service service = step("service counterfactual",
         () -> Estimation.service(cube, outages, config),
         s -> s.countries().size() + " countries, " + s.models().stream()
@@ -110,8 +117,9 @@ public final class ImpactJob {
         }, s -> String.format(Locale.ROOT, "%,d (window, artist) rows", s.count()));
     boolean listeners = options.plays().isPresent();
     Dataset<Row> phaseMetrics = step("phase metrics",
-        () -> writer.work("phase_metrics", Phases.metrics(cube.slotListeners(),
-            Phases.slotPhases(spark, calendar), listeners)).cache(), null);
+        () -> writer.work("phase_metrics", Phases.metrics(counts
+            ? Phases.slotRows(cube.hourly(), Cube.hourSlots(spark, calendar))
+            : cube.slotListeners(), Phases.slotPhases(spark, calendar), listeners)).cache(), null);
     Dataset<Row> segments = step("segments", () -> writer.work("segments", Phases.segments(spark,
         phaseMetrics, artists, stats, service.models(), config)).cache(),
         s -> String.format(Locale.ROOT,
@@ -154,12 +162,37 @@ public final class ImpactJob {
                 cube.trackDaily(), impact, service.models(), config))));
         return writer.rowCounts();
       }, r -> r.toString());
-      writer.writeRunJson(runJson(started, outages, cube, calibration, tau2, serviceError,
-          tests, config));
+      writer.writeRunJson(runJson(started, declared, outages, cube, calibration, tau2,
+          serviceError, tests, config));
     } finally {
       cube.hourly().unpersist();
     }
     return new Result(options.out(), writer.rowCounts(), cube.rowCounts());
+  }
+
+  /** The distinct count buckets, a small table the cube pass collected. */
+  private static List<Buckets.Bucket> buckets(Cube cube) {
+    List<Buckets.Bucket> buckets = new ArrayList<>();
+    for (Row r : cube.buckets().collectAsList()) {
+      buckets.add(new Buckets.Bucket(r.getTimestamp(0).toInstant(), r.getInt(1)));
+    }
+    return buckets;
+  }
+
+  /**
+   * Widens each outage to the count buckets that overlap it, since a bucket cannot be split into
+   * its part before, during and after the outage.
+   */
+  private List<OutageWindow> wholeBuckets(List<OutageWindow> declared,
+      List<Buckets.Bucket> buckets) {
+    List<OutageWindow> out = Buckets.widen(declared, buckets);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) != declared.get(i)) {
+        log.accept(String.format(Locale.ROOT, "outage %s is measured over the whole count buckets"
+            + " it overlaps: %s to %s", out.get(i).id(), out.get(i).start(), out.get(i).end()));
+      }
+    }
+    return out;
   }
 
   /**
@@ -199,7 +232,8 @@ public final class ImpactJob {
     return c;
   }
 
-  private Map<String, Object> runJson(Instant started, List<OutageWindow> outages, Cube cube,
+  private Map<String, Object> runJson(Instant started, List<OutageWindow> declared,
+      List<OutageWindow> outages, Cube cube,
       Calibration calibration, Map<String, Double> tau2, Map<String, Double> serviceError,
       Map<String, RankComparison> tests, ImpactConfig config) {
     Map<String, Object> run = new LinkedHashMap<>();
@@ -227,11 +261,16 @@ public final class ImpactJob {
     run.put("inputs", inputs);
     run.put("parameters", config.asMap());
     List<Map<String, Object>> os = new ArrayList<>();
-    for (OutageWindow o : outages) {
+    for (int i = 0; i < outages.size(); i++) {
+      OutageWindow o = outages.get(i);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("outage_id", o.id());
-      m.put("start", o.start().toString());
-      m.put("end", o.end().toString());
+      m.put("start", declared.get(i).start().toString());
+      m.put("end", declared.get(i).end().toString());
+      if (o != declared.get(i)) {
+        m.put("measured_from", o.start().toString());
+        m.put("measured_to", o.end().toString());
+      }
       m.put("countries", o.countries().format());
       m.put("platforms", o.platforms().format());
       m.put("service_model_relative_error", serviceError.get(o.id()));

@@ -49,6 +49,17 @@ final class Phases {
   }
 
   /**
+   * Slot rows built from the hourly cube, for inputs without listeners (stream counts), whose
+   * phases are only known after the pass.
+   */
+  static Dataset<Row> slotRows(Dataset<Row> hourly, Dataset<Row> hourSlots) {
+    return hourly.join(broadcast(hourSlots), "hour").groupBy("artist_id", "slot").agg(
+            sum("plays").as("plays"), sum("ms_played").as("ms_played"),
+            sum("skips").as("skips"), sum("known_reason").as("known_reason"))
+        .withColumn("user_id", lit(null).cast("string"));
+  }
+
+  /**
    * artist_phase_metrics: plays, unique listeners, minutes, skip rate and plays per hour per
    * phase, from the cube's (artist, slot, listener) rows; a listener heard in several slots of a
    * phase counts once.
