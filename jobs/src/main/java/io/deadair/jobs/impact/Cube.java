@@ -39,6 +39,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param rowCounts input rows by fate: used, rejected (unreadable), outside (in no hour any
  *     outage needs)
+ * @param slotListeners the (artist, slot, listener) rows; null for stream counts
  * @param buckets the distinct (bucket_start, bucket_minutes) of stream counts; null for plays
  */
 record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListeners,
@@ -97,9 +98,9 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
   /**
    * Builds the cube from stream counts. Buckets of an hour or less fall in the hour they start
    * in; longer buckets (up to a day) are spread evenly over their hours, so that a window covers
-   * the buckets that overlap it. Counts carry no listener, so the slot part has one row per
-   * (artist, slot) with a null listener. The calendar must already allow for widened windows
-   * ({@link Buckets#padded}).
+   * the buckets that overlap it. Counts carry no listener and their phases are only known once
+   * the buckets are (the job rebuilds slot rows from the hourly part), so there is no slot part.
+   * The calendar must already allow for widened windows ({@link Buckets#padded}).
    */
   static Cube fromStreamCounts(SparkSession spark, String path, PhaseCalendar calendar,
       OutputWriter work) {
@@ -133,17 +134,16 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
                  IF(status = 'used', track_id, NULL) AS track_id,
                  IF(status = 'used', to_date(bucket_start + make_interval(0, 0, 0, 0, k)), NULL)
                    AS day,
-                 IF(status = 'used', slot, NULL) AS slot,
-                 CAST(NULL AS STRING) AS user_id,
                  IF(status = 'used', bucket_start, NULL) AS bucket_start,
                  IF(status = 'used', bucket_minutes, NULL) AS bucket_minutes,
                  IF(k = 0, 1, 0) AS input_row,
                  CAST(streams AS DOUBLE) / span AS plays
           FROM p)
-        SELECT status, artist_id, hour, country, platform, tier, track_id, day, slot, user_id,
+        SELECT status, artist_id, hour, country, platform, tier, track_id, day,
+               CAST(NULL AS INT) AS slot, CAST(NULL AS STRING) AS user_id,
                bucket_start, bucket_minutes,
                CASE WHEN grouping(hour) = 0 THEN 0 WHEN grouping(track_id) = 0 THEN 1
-                    WHEN grouping(slot) = 0 THEN 2 ELSE 3 END AS level,
+                    ELSE 3 END AS level,
                sum(input_row) AS input_rows,
                sum(plays) AS plays,
                CAST(NULL AS DOUBLE) AS ms_played,
@@ -152,7 +152,6 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
         FROM u
         GROUP BY GROUPING SETS ((status, artist_id, hour, country, platform, tier),
                                 (status, artist_id, track_id, day),
-                                (status, artist_id, slot, user_id),
                                 (status, bucket_start, bucket_minutes))
         """.formatted(SLOTS_VIEW));
     return materialise(work.work("cube", cube), path, true);
@@ -193,7 +192,7 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
     Dataset<Row> tracks = used.filter(col("level").equalTo(1)
             .and(col("track_id").isNotNull()))
         .select("artist_id", "track_id", "day", "plays");
-    Dataset<Row> slots = used.filter(col("level").equalTo(2))
+    Dataset<Row> slots = isCounts ? null : used.filter(col("level").equalTo(2))
         .select("artist_id", "slot", "user_id", "plays", "ms_played", "skips", "known_reason");
     Dataset<Row> buckets = isCounts ? used.filter(col("level").equalTo(3))
         .select("bucket_start", "bucket_minutes") : null;
