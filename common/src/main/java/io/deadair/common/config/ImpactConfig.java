@@ -30,7 +30,8 @@ public record ImpactConfig(
     double minExpectedForShare,
     int releaseLookbackDays,
     long royaltyThreshold,
-    List<String> highlightArtists) {
+    List<String> highlightArtists,
+    int cardsPerOutage) {
 
   /** Every key, with its default and what it means; the single source of defaults. */
   public static final Map<String, String[]> KEYS = keys();
@@ -49,6 +50,7 @@ public record ImpactConfig(
     k.put("release_lookback_days", new String[] {"7", "Releases this many days before an outage, or during it, are flagged (0..60)."});
     k.put("royalty_threshold_plays", new String[] {"1000", "Plays per 12 months a track needs to earn recorded royalties (1..1000000000)."});
     k.put("highlight_artists", new String[] {"", "Artist ids that always get an artist card, separated by ;."});
+    k.put("cards_per_outage", new String[] {"5", "The top emerging artists by lost revenue that get an artist card in the report, per outage (0..50)."});
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -72,6 +74,7 @@ public record ImpactConfig(
         releaseLookbackDays);
     check(royaltyThreshold >= 1 && royaltyThreshold <= 1_000_000_000L, "royalty_threshold_plays",
         royaltyThreshold);
+    check(cardsPerOutage >= 0 && cardsPerOutage <= 50, "cards_per_outage", cardsPerOutage);
   }
 
   /**
@@ -82,7 +85,7 @@ public record ImpactConfig(
     return hours <= recentHours ? this : new ImpactConfig(baselineDays, afterHours, hours,
         placeboDays, confidence, emergingListenerPercentile, establishedListenerPercentile,
         emergingDebutYears, minExpectedForShare, releaseLookbackDays, royaltyThreshold,
-        highlightArtists);
+        highlightArtists, cardsPerOutage);
   }
 
   public static ImpactConfig defaults() {
@@ -130,7 +133,8 @@ public record ImpactConfig(
         integer(v, "segment.emerging.max_debut_years", where),
         number(v, "min_expected_for_share", where),
         integer(v, "release_lookback_days", where),
-        (long) number(v, "royalty_threshold_plays", where), highlights);
+        (long) number(v, "royalty_threshold_plays", where), highlights,
+        integer(v, "cards_per_outage", where));
   }
 
   /** The values as key-value text, for run.json. */
@@ -148,6 +152,7 @@ public record ImpactConfig(
     m.put("release_lookback_days", releaseLookbackDays);
     m.put("royalty_threshold_plays", royaltyThreshold);
     m.put("highlight_artists", highlightArtists);
+    m.put("cards_per_outage", cardsPerOutage);
     return m;
   }
 

@@ -180,6 +180,9 @@ public final class Contract {
                   "Median lost_pct of the artists with enough expected plays"
                       + " (min_expected_for_share).", "76.1"),
               required("lost_revenue_usd", ColumnType.DOUBLE, "Sum of lost revenue.", "37.9"),
+              required("lost_revenue_low_usd", ColumnType.DOUBLE,
+                  "Lower end of the interval of the sum, service-model error included.", "35.8"),
+              required("lost_revenue_high_usd", ColumnType.DOUBLE, "Upper end.", "40.0"),
               optional("mwu_emerging_n", ColumnType.INT,
                   "Emerging artists in the rank test.", "240"),
               optional("mwu_established_n", ColumnType.INT,
@@ -209,6 +212,41 @@ public final class Contract {
               required("expected", ColumnType.DOUBLE, "Plays expected.", "21870.4"),
               required("low", ColumnType.DOUBLE, "Lower end of the 95 % band.", "20611.0"),
               required("high", ColumnType.DOUBLE, "Upper end of the 95 % band.", "23140.2")));
+
+  public static final TableSpec ARTIST_TIMELINE =
+      new TableSpec(
+          "artist_timeline",
+          Role.OUTPUT,
+          "One row per (outage, highlighted artist, hour): the artist card's series. Highlighted"
+              + " are the top cards_per_outage emerging artists by lost revenue and the"
+              + " highlight_artists of the config.",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              required("hour", ColumnType.TIMESTAMP, "Start of the hour, UTC.",
+                  "2026-03-04T18:00:00Z"),
+              required("observed", ColumnType.DOUBLE, "Plays observed.", "12"),
+              required("expected", ColumnType.DOUBLE, "Plays expected.", "48.2"),
+              required("low", ColumnType.DOUBLE, "Lower end of the 95 % band.", "31.0"),
+              required("high", ColumnType.DOUBLE, "Upper end of the 95 % band.", "66.1")));
+
+  public static final TableSpec REVENUE_BY_MARKET =
+      new TableSpec(
+          "revenue_by_market",
+          Role.OUTPUT,
+          "One row per (outage, country, tier): lost plays and revenue split by market, with the"
+              + " weights each artist's revenue is computed with, so the rows add up to the"
+              + " segment_summary totals.",
+          List.of(
+              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
+              required("country", ColumnType.STRING, "ISO 3166-1 alpha-2 country.", "DE"),
+              required("tier", ColumnType.STRING, "premium, free, or * when unknown.",
+                  "premium"),
+              required("lost_plays", ColumnType.DOUBLE, "Lost plays in this market.", "812.4"),
+              required("lost_revenue_usd", ColumnType.DOUBLE, "Their value on the rate card.",
+                  "3.66"),
+              required("emerging_lost_revenue_usd", ColumnType.DOUBLE,
+                  "The part of it lost by emerging artists.", "0.41")));
 
   public static final TableSpec DETECTED_OUTAGES =
       new TableSpec(
@@ -295,7 +333,8 @@ public final class Contract {
 
   private static final List<TableSpec> ALL =
       List.of(PLAYS, STREAM_COUNTS, ARTISTS, RELEASES, OUTAGES, RATE_CARD, ARTIST_IMPACT,
-          ARTIST_PHASE_METRICS, SEGMENT_SUMMARY, TIMELINE, RELEASE_IMPACT, ROYALTY_RISK,
+          ARTIST_PHASE_METRICS, SEGMENT_SUMMARY, TIMELINE, ARTIST_TIMELINE, REVENUE_BY_MARKET,
+          RELEASE_IMPACT, ROYALTY_RISK,
           DETECTED_OUTAGES, OUTAGE_ARTIST_TRUTH);
 
   private Contract() {}

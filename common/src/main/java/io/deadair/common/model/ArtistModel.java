@@ -101,8 +101,44 @@ public final class ArtistModel implements java.io.Serializable {
       }
       double usdPerPlay = bIn > 0 ? usd / bIn : rate(-1, tiers);
       out.add(new ArtistWindowStats(a.artistId(), w, oRecent + oOut, bRecent + bOut, oIn, bIn,
-          oOut, oAfter, bAfter, baselinePlays, usdPerPlay, w.isPlacebo() ? Map.of() : shares));
+          oOut, oAfter, bAfter, baselinePlays, usdPerPlay, w.isPlacebo() ? Map.of() : shares,
+          w.isPlacebo() ? Map.of() : markets(shares, w, bIn, tiers)));
     }
+  }
+
+  /**
+   * How the artist's in-scope expectation splits over (country, tier) markets, the same weights
+   * {@code usdPerInScopePlay} averages the rate card over, so that revenue split by market adds up
+   * to the artist's lost revenue. Keys are {@code country|tier}, with {@code *} for an unknown
+   * tier (and country, for an artist with no baseline at all).
+   */
+  private Map<String, Double> markets(Map<Integer, Double> shares, WindowSpec w, double bIn,
+      Map<Integer, Map<String, Double>> tiers) {
+    Map<Integer, Double> countryWeight = new HashMap<>();
+    if (bIn > 0) {
+      shares.forEach((g, pi) -> {
+        if (OutageModel.inScope(g)) {
+          countryWeight.merge(OutageModel.countryOf(g), pi * w.sum(g, WindowSpec.WINDOW) / bIn,
+              Double::sum);
+        }
+      });
+    } else {
+      double total = tiers.values().stream().flatMap(m -> m.values().stream())
+          .mapToDouble(Double::doubleValue).sum();
+      tiers.forEach((c, m) -> countryWeight.put(c, m.values().stream()
+          .mapToDouble(Double::doubleValue).sum() / total));
+    }
+    Map<String, Double> out = new HashMap<>();
+    countryWeight.forEach((c, weight) -> {
+      Map<String, Double> t = tiers.getOrDefault(c, Map.of());
+      double n = t.values().stream().mapToDouble(Double::doubleValue).sum();
+      t.forEach((tier, plays) -> out.merge(countries.get(c) + "|" + tier, weight * plays / n,
+          Double::sum));
+    });
+    if (out.isEmpty()) {
+      out.put("*|*", 1.0);
+    }
+    return out;
   }
 
   /** The artist's average rate per play in a country (all countries when {@code country < 0}). */

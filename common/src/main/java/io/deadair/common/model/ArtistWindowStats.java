@@ -16,6 +16,8 @@ import java.util.Map;
  * @param baselinePlays the artist's plays over the baseline
  * @param usdPerInScopePlay the artist's rate per in-scope play, from its own country and tier mix
  * @param shares baseline share per service group (outage windows only; empty for placebos)
+ * @param markets the in-scope expectation's split over {@code country|tier} markets, summing to
+ *     1 (outage windows only)
  */
 public record ArtistWindowStats(
     String artistId,
@@ -29,4 +31,5 @@ public record ArtistWindowStats(
     double afterBase,
     double baselinePlays,
     double usdPerInScopePlay,
-    Map<Integer, Double> shares) {}
+    Map<Integer, Double> shares,
+    Map<String, Double> markets) {}

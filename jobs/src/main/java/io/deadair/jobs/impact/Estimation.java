@@ -60,7 +60,8 @@ final class Estimation {
       .add("after_base", DataTypes.DoubleType)
       .add("baseline_plays", DataTypes.DoubleType)
       .add("usd_per_play", DataTypes.DoubleType)
-      .add("shares", DataTypes.createMapType(DataTypes.IntegerType, DataTypes.DoubleType));
+      .add("shares", DataTypes.createMapType(DataTypes.IntegerType, DataTypes.DoubleType))
+      .add("markets", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType));
 
   static final StructType PREDICTION = new StructType()
       .add("level", DataTypes.DoubleType)
@@ -128,7 +129,8 @@ final class Estimation {
                 s.window().placeboDaysBack(), artist, s.recentObserved(), s.recentBase(),
                 s.inObserved(), s.inBase(), s.outObserved(), s.afterObserved(), s.afterBase(),
                 s.baselinePlays(), s.usdPerInScopePlay(),
-                scala.jdk.javaapi.CollectionConverters.asScala(s.shares())));
+                scala.jdk.javaapi.CollectionConverters.asScala(s.shares()),
+                scala.jdk.javaapi.CollectionConverters.asScala(s.markets())));
           }
           return out.iterator();
         }, Encoders.row(STATS));

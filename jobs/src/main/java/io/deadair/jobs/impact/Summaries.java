@@ -100,8 +100,8 @@ final class Summaries {
   static Dataset<Row> segmentSummary(SparkSession spark, Dataset<Row> impact, Dataset<Row> est,
       Map<String, Double> serviceError, Map<String, RankComparison> tests, ImpactConfig config) {
     double zq = Calibration.normalQuantile(config.confidence());
-    Dataset<Row> rows = impact.join(est.select("outage_id", "artist_id", "half", "expected_in"),
-        new String[] {"outage_id", "artist_id"});
+    Dataset<Row> rows = impact.join(est.select("outage_id", "artist_id", "half", "expected_in",
+        "usd_per_play"), new String[] {"outage_id", "artist_id"});
     Dataset<Row> bySegment = aggregate(rows.groupBy("outage_id", "segment"), config);
     Dataset<Row> all = aggregate(rows.groupBy("outage_id"), config)
         .withColumn("segment", lit(ALL));
@@ -124,6 +124,8 @@ final class Summaries {
     });
     Column half = sqrt(col("half_sq").plus(pow(col("service_error").multiply(zq)
         .multiply(col("expected_in_sum")), 2)));
+    Column halfUsd = sqrt(col("half_usd_sq").plus(pow(col("service_error").multiply(zq)
+        .multiply(col("expected_in_usd")), 2)));
     return bySegment.unionByName(all)
         .join(broadcast(spark.createDataFrame(extras, extra)), new String[] {"outage_id"}, "left")
         .na().fill(0.0, new String[] {"service_error"})
@@ -132,7 +134,10 @@ final class Summaries {
             col("lost_plays").plus(half).as("lost_plays_high"),
             when(col("expected_plays").gt(0),
                 col("lost_plays").divide(col("expected_plays")).multiply(100)).as("lost_pct"),
-            col("median_lost_pct"), col("lost_revenue_usd"), col("mwu_emerging_n"),
+            col("median_lost_pct"), col("lost_revenue_usd"),
+            col("lost_revenue_usd").minus(halfUsd).as("lost_revenue_low_usd"),
+            col("lost_revenue_usd").plus(halfUsd).as("lost_revenue_high_usd"),
+            col("mwu_emerging_n"),
             col("mwu_established_n"), col("mwu_u"), col("mwu_p_value"),
             col("mwu_p_emerging_larger"), col("prob_emerging_larger"), col("rank_biserial"))
         .orderBy(col("outage_id"), segmentOrder(col("segment")));
@@ -145,6 +150,8 @@ final class Summaries {
         sum("lost_plays").as("lost_plays"),
         sum(pow(col("half"), 2)).as("half_sq"),
         sum("expected_in").as("expected_in_sum"),
+        sum(pow(col("half").multiply(col("usd_per_play")), 2)).as("half_usd_sq"),
+        sum(col("expected_in").multiply(col("usd_per_play"))).as("expected_in_usd"),
         percentile_approx(when(col("expected_plays").geq(config.minExpectedForShare()),
             col("lost_pct")), lit(0.5), lit(10_000)).as("median_lost_pct"),
         sum("lost_revenue_usd").as("lost_revenue_usd"));
@@ -163,16 +170,79 @@ final class Summaries {
   static Dataset<Row> timeline(SparkSession spark, Dataset<Row> hourly, Dataset<Row> est,
       Dataset<Row> segments, Estimation.Service service, Calibration calibration,
       Map<String, Double> serviceError, ImpactConfig config) {
+    List<String> series = new ArrayList<>(List.of(ALL));
+    for (Segment s : Segment.values()) {
+      series.add(s.label());
+    }
+    Map<String, List<String>> perOutage = new HashMap<>();
+    service.models().forEach(m -> perOutage.put(m.outage().id(), series));
+    return spark.createDataFrame(hourlySeries(spark, hourly, segments.select(col("outage_id"),
+        col("artist_id"), col("segment").as("series")), "left",
+        est.withColumn("series", col("segment")), perOutage, service, calibration, serviceError,
+        config), SparkSchemas.of(Contract.TIMELINE));
+  }
+
+  /**
+   * artist_timeline: the same series for each highlighted artist alone, for the artist cards:
+   * the top {@code cards_per_outage} emerging artists of each outage by lost revenue, and every
+   * artist of {@code highlight_artists}.
+   */
+  static Dataset<Row> artistTimeline(SparkSession spark, Dataset<Row> hourly, Dataset<Row> est,
+      Dataset<Row> impact, Estimation.Service service, Calibration calibration,
+      Map<String, Double> serviceError, ImpactConfig config) {
+    Map<String, List<String>> cards = highlighted(impact, config);
+    List<Row> keys = new ArrayList<>();
+    cards.forEach((o, artists) -> artists.forEach(a -> keys.add(RowFactory.create(o, a))));
+    Dataset<Row> chosen = broadcast(spark.createDataFrame(keys, new StructType()
+        .add("outage_id", DataTypes.StringType).add("artist_id", DataTypes.StringType)));
+    String[] on = {"outage_id", "artist_id"};
+    return spark.createDataFrame(hourlySeries(spark, hourly,
+        chosen.withColumn("series", col("artist_id")), "inner", est.join(chosen, on).withColumn("series", col("artist_id")), cards, service,
+        calibration, serviceError, config), SparkSchemas.of(Contract.ARTIST_TIMELINE));
+  }
+
+  /** The artists that get a card, per outage, best first. */
+  static Map<String, List<String>> highlighted(Dataset<Row> impact, ImpactConfig config) {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    Column emerging = col("segment").equalTo(Segment.EMERGING.label());
+    Column listed = col("artist_id").isin(config.highlightArtists().toArray());
+    org.apache.spark.sql.expressions.WindowSpec byLoss = org.apache.spark.sql.expressions.Window
+        .partitionBy("outage_id").orderBy(col("lost_revenue_usd").desc(), col("artist_id"));
+    for (Row r : impact.filter(emerging).withColumn("rank",
+            org.apache.spark.sql.functions.row_number().over(byLoss))
+        .filter(col("rank").leq(config.cardsPerOutage()))
+        .select(col("outage_id"), col("artist_id"), col("rank"))
+        .unionByName(impact.filter(listed).select(col("outage_id"), col("artist_id"),
+            lit(Integer.MAX_VALUE).as("rank")))
+        .orderBy("outage_id", "rank", "artist_id").collectAsList()) {
+      List<String> ids = out.computeIfAbsent(r.getString(0), k -> new ArrayList<>());
+      if (!ids.contains(r.getString(1))) {
+        ids.add(r.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Observed against expected, hour by hour around each outage, for each series an outage lists
+   * ({@value #ALL} sums them all). {@code keys} gives the series of each (outage, artist), joined
+   * to the hourly cube with {@code join}; {@code est} carries it in a {@code series} column. The
+   * band is the counterfactual's
+   * calibrated interval hour by hour, with the series' level uncertainty and the service error.
+   */
+  private static List<Row> hourlySeries(SparkSession spark, Dataset<Row> hourly,
+      Dataset<Row> keys, String join, Dataset<Row> est, Map<String, List<String>> seriesPerOutage, Estimation.Service service,
+      Calibration calibration, Map<String, Double> serviceError, ImpactConfig config) {
     Map<String, Map<String, Map<Integer, Double>>> lambda = new HashMap<>();
-    for (Row r : est.select(col("outage_id"), col("segment"), col("level"),
+    for (Row r : est.select(col("outage_id"), col("series"), col("level"),
             explode(col("shares")).as(new String[] {"g", "pi"}))
-        .groupBy("outage_id", "segment", "g").agg(sum(col("level").multiply(col("pi"))))
+        .groupBy("outage_id", "series", "g").agg(sum(col("level").multiply(col("pi"))))
         .collectAsList()) {
       lambda.computeIfAbsent(r.getString(0), k -> new HashMap<>())
           .computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getInt(2), r.getDouble(3));
     }
     Map<String, double[]> modelVar = new HashMap<>();
-    for (Row r : est.groupBy("outage_id", "segment").agg(sum("model_var"), sum("expected_in"))
+    for (Row r : est.groupBy("outage_id", "series").agg(sum("model_var"), sum("expected_in"))
         .collectAsList()) {
       modelVar.put(r.getString(0) + "|" + r.getString(1),
           new double[] {r.getDouble(2), r.getDouble(3)});
@@ -189,27 +259,23 @@ final class Summaries {
     }
     Map<String, Double> observed = new HashMap<>();
     for (Row r : hourly.join(broadcast(spark.createDataFrame(hours, hoursSchema)), "hour")
-        .join(segments.select("outage_id", "artist_id", "segment"),
-            new String[] {"outage_id", "artist_id"}, "left")
-        .groupBy("outage_id", "segment", "hour").agg(sum("plays")).collectAsList()) {
-      String seg = r.isNullAt(1) ? "none" : r.getString(1);
-      observed.merge(r.getString(0) + "|" + seg + "|" + r.getLong(2), r.getDouble(3),
-          Double::sum);
+        .join(keys, new String[] {"outage_id", "artist_id"}, join)
+        .groupBy("outage_id", "series", "hour").agg(sum("plays")).collectAsList()) {
+      if (!r.isNullAt(1)) {
+        observed.merge(r.getString(0) + "|" + r.getString(1) + "|" + r.getLong(2),
+            r.getDouble(3), Double::sum);
+      }
       observed.merge(r.getString(0) + "|" + ALL + "|" + r.getLong(2), r.getDouble(3),
           Double::sum);
     }
     double zq = Calibration.normalQuantile(config.confidence());
     List<Row> out = new ArrayList<>();
-    List<String> series = new ArrayList<>(List.of(ALL));
-    for (Segment s : Segment.values()) {
-      series.add(s.label());
-    }
     for (OutageModel m : service.models()) {
       String id = m.outage().id();
       WindowSpec w = m.windows().get(0);
       Map<Integer, Map<Long, Double>> sStar = service.hourly().get(id);
       double err = serviceError.getOrDefault(id, 0.0);
-      for (String s : series) {
+      for (String s : seriesPerOutage.getOrDefault(id, List.of())) {
         double[] mv = ALL.equals(s) ? sumAll(modelVar, id) : modelVar.getOrDefault(id + "|" + s,
             new double[2]);
         double rel = mv[1] > 0 ? Math.sqrt(mv[0]) / mv[1] : 0;
@@ -224,7 +290,33 @@ final class Summaries {
         }
       }
     }
-    return spark.createDataFrame(out, SparkSchemas.of(Contract.TIMELINE));
+    return out;
+  }
+
+  /**
+   * revenue_by_market: each artist's lost plays split over (country, tier) by the weights its
+   * revenue was computed with, summed per outage and valued on the rate card on the driver (the
+   * result has one row per market).
+   */
+  static Dataset<Row> revenueByMarket(SparkSession spark, Dataset<Row> impact, Dataset<Row> est,
+      io.deadair.common.revenue.RateCard rates) {
+    Column part = col("lost_plays").multiply(col("w"));
+    List<Row> out = new ArrayList<>();
+    for (Row r : impact.select("outage_id", "artist_id", "segment", "lost_plays")
+        .join(est.select(col("outage_id"), col("artist_id"),
+            explode(col("markets")).as(new String[] {"market", "w"})),
+            new String[] {"outage_id", "artist_id"})
+        .groupBy("outage_id", "market")
+        .agg(sum(part), sum(when(col("segment").equalTo(Segment.EMERGING.label()), part)
+            .otherwise(0.0)))
+        .orderBy("outage_id", "market").collectAsList()) {
+      String[] market = r.getString(1).split("\\|", 2);
+      double rate = rates.rate(market[0].equals("*") ? null : market[0],
+          market[1].equals("*") ? null : market[1]);
+      out.add(RowFactory.create(r.getString(0), market[0], market[1], r.getDouble(2),
+          r.getDouble(2) * rate, r.getDouble(3) * rate));
+    }
+    return spark.createDataFrame(out, SparkSchemas.of(Contract.REVENUE_BY_MARKET));
   }
 
   private static double[] sumAll(Map<String, double[]> modelVar, String id) {

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +72,7 @@ class ImpactJobTest {
   @Test
   void everyTableIsWrittenWithTheContractsColumns() throws IOException {
     for (String t : List.of("artist_impact", "artist_phase_metrics", "segment_summary",
-        "timeline", "release_impact", "royalty_risk")) {
+        "timeline", "artist_timeline", "revenue_by_market", "release_impact", "royalty_risk")) {
       assertThat(table(t).columns()).as(t + " columns")
           .containsExactlyElementsOf(Contract.table(t).orElseThrow().columnNames());
       String header = Files.readAllLines(out.resolve("csv/" + t + ".csv")).get(0);
@@ -105,6 +106,52 @@ class ImpactJobTest {
         .isEqualTo(inRange);
     assertThat(run.path("model").path("calibration_factors").size()).isEqualTo(5);
     assertThat(run.path("timings_seconds").size()).isGreaterThan(3);
+  }
+
+  @Test
+  void revenueByMarketAddsUpToTheSegmentTotals() {
+    Row all = table("segment_summary").filter(col("segment").equalTo("all")).first();
+    Row emerging = table("segment_summary").filter(col("segment").equalTo("emerging")).first();
+    Row markets = table("revenue_by_market").agg(sum("lost_plays"), sum("lost_revenue_usd"),
+        sum("emerging_lost_revenue_usd"), countDistinct("country")).first();
+    // The market weights of each artist sum to 1, so only float rounding may differ.
+    assertThat(markets.getDouble(0)).as("lost plays over all markets")
+        .isCloseTo(all.<Double>getAs("lost_plays"), within(1e-6 * Math.abs(markets.getDouble(0))));
+    assertThat(markets.getDouble(1)).as("lost revenue over all markets")
+        .isCloseTo(all.<Double>getAs("lost_revenue_usd"),
+            within(1e-6 * Math.abs(markets.getDouble(1))));
+    assertThat(markets.getDouble(2)).as("emerging artists' part")
+        .isCloseTo(emerging.<Double>getAs("lost_revenue_usd"),
+            within(1e-6 * Math.abs(markets.getDouble(1))));
+    assertThat(markets.getLong(3)).as("a global outage touches every country").isEqualTo(24);
+    assertThat(all.<Double>getAs("lost_revenue_low_usd")).as("revenue interval around the sum")
+        .isLessThan(all.<Double>getAs("lost_revenue_usd"));
+  }
+
+  @Test
+  void artistCardsShowTheTopEmergingArtistsAndAddUpToTheirImpact() {
+    List<Row> top = table("artist_impact").filter(col("segment").equalTo("emerging"))
+        .orderBy(col("lost_revenue_usd").desc(), col("artist_id")).limit(5).collectAsList();
+    Dataset<Row> cards = table("artist_timeline");
+    assertThat(cards.select("artist_id").distinct().collectAsList().stream()
+        .map(r -> r.getString(0)).sorted().toList())
+        .as("one card per top-5 emerging artist by lost revenue")
+        .isEqualTo(top.stream().map(r -> r.<String>getAs("artist_id")).sorted().toList());
+    Row o = spark.read().option("header", "true").csv(data.out() + "/outages.csv").first();
+    java.sql.Timestamp start = java.sql.Timestamp.from(java.time.Instant.parse(
+        o.<String>getAs("start")));
+    java.sql.Timestamp end = java.sql.Timestamp.from(java.time.Instant.parse(
+        o.<String>getAs("end")));
+    for (Row r : top) {
+      Row window = cards.filter(col("artist_id").equalTo(r.<String>getAs("artist_id"))
+          .and(col("hour").geq(start)).and(col("hour").lt(end)))
+          .agg(sum("observed"), sum("expected")).first();
+      assertThat(window.getDouble(0)).as("card's observed plays in the window")
+          .isEqualTo((double) r.<Long>getAs("observed_plays"));
+      // A global outage has no out-of-scope part, so the hourly expectation sums to the total.
+      assertThat(window.getDouble(1)).as("card's expected plays in the window")
+          .isCloseTo(r.<Double>getAs("expected_plays"), within(1e-6 * window.getDouble(1)));
+    }
   }
 
   @Test
