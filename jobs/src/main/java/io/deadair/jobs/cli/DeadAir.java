@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Versions.class,
     description = "Measures what a music-streaming outage cost each artist.",
-    subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ReportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class DeadAir implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -13,6 +13,7 @@ import io.deadair.common.model.PhaseCalendar;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.RankComparison;
+import io.deadair.jobs.report.ReportJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,14 +157,22 @@ public final class ImpactJob {
             () -> writer.writeTable(Contract.SEGMENT_SUMMARY, segmentSummary),
             () -> writer.writeTable(Contract.TIMELINE, Summaries.timeline(spark, cube.hourly(),
                 est, segments, service, calibration, serviceError, config)),
+            () -> writer.writeTable(Contract.ARTIST_TIMELINE, Summaries.artistTimeline(spark,
+                cube.hourly(), est, impact, service, calibration, serviceError, config)),
+            () -> writer.writeTable(Contract.REVENUE_BY_MARKET, Summaries.revenueByMarket(spark,
+                impact, est, rates)),
             () -> writer.writeTable(Contract.RELEASE_IMPACT, Summaries.releaseImpact(spark,
                 releases, cube.trackDaily(), impact, service.models(), config)),
             () -> writer.writeTable(Contract.ROYALTY_RISK, Summaries.royaltyRisk(spark,
                 cube.trackDaily(), impact, service.models(), config))));
         return writer.rowCounts();
       }, r -> r.toString());
-      writer.writeRunJson(runJson(started, declared, outages, cube, calibration, tau2,
-          serviceError, tests, config));
+      Map<String, Object> run = runJson(started, declared, outages, cube, calibration, tau2,
+          serviceError, tests, config);
+      writer.writeRunJson(run);
+      step("report", () -> ReportJob.render(spark, writer.staging()),
+          r -> r.outages().stream().mapToInt(o -> o.cards().size()).sum() + " artist cards");
+      writer.writeRunJson(run);
     } finally {
       cube.hourly().unpersist();
     }
@@ -271,6 +280,7 @@ public final class ImpactJob {
         m.put("measured_from", o.start().toString());
         m.put("measured_to", o.end().toString());
       }
+      m.put("description", o.description());
       m.put("countries", o.countries().format());
       m.put("platforms", o.platforms().format());
       m.put("service_model_relative_error", serviceError.get(o.id()));

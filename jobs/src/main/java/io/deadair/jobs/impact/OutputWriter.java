@@ -147,6 +147,11 @@ final class OutputWriter {
     }
   }
 
+  /** The staging folder, which holds the run's files until {@link #commit}. */
+  String staging() {
+    return staging.toString();
+  }
+
   Map<String, Long> rowCounts() {
     return rowCounts;
   }

@@ -1,0 +1,124 @@
+package io.deadair.charts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The plain records the charts and the report are drawn from: rows read back from a run's tables
+ * and run.json, already reduced to what a reader sees. Nothing here knows of Spark.
+ */
+public final class ReportModel {
+
+  private ReportModel() {}
+
+  /** The segment names, in the order every chart and table shows them. */
+  public static final List<String> SEGMENTS = List.of("emerging", "mid", "established");
+
+  /**
+   * One outage as declared, and the window it was measured over (whole count buckets may widen
+   * it), with the end of its recovery window.
+   */
+  public record Outage(String id, Instant start, Instant end, Instant measuredFrom,
+      Instant measuredTo, Instant recoveryEnd, String countries, String platforms,
+      String description) {
+
+    /** Hours from the start to the end of the declared window. */
+    public double hours() {
+      return (end.toEpochMilli() - start.toEpochMilli()) / 3_600_000.0;
+    }
+  }
+
+  /** One hour of a series: observed plays against expected, with the band. */
+  public record Point(Instant hour, double observed, double expected, double low, double high) {}
+
+  /** A segment's totals (or the service's, segment {@code all}) for one outage. */
+  public record SegmentTotals(String segment, long artists, double expectedPlays,
+      double lostPlays, double lostLow, double lostHigh, double lostRevenue, double revenueLow,
+      double revenueHigh) {
+
+    /** Lost plays as a share of expected plays, in %. */
+    public double lostPct() {
+      return expectedPlays > 0 ? 100 * lostPlays / expectedPlays : 0;
+    }
+  }
+
+  /** The Mann-Whitney comparison of emerging with established artists' share lost. */
+  public record ShareTest(int emerging, int established, double pTwoSided,
+      double pEmergingLarger, double probEmergingLarger, double rankBiserial) {}
+
+  /** Plays per hour of one segment in each phase, and what was expected during the outage. */
+  public record PhaseRates(String segment, double before, double during, double duringExpected,
+      double after) {}
+
+  /** The spread of the share lost (%) among one segment's artists: whiskers at p5 and p95. */
+  public record ShareSpread(String segment, long artists, double p05, double q1, double median,
+      double q3, double p95, double mean) {}
+
+  /** One artist's impact in one outage. */
+  public record Artist(String artistId, String name, String segment, double expectedPlays,
+      long observedPlays, double lostPlays, double lostLow, double lostHigh, double rebound,
+      double lostRevenue, double revenueLow, double revenueHigh) {
+
+    /** The name, or the id when the name is unknown. */
+    public String label() {
+      return name == null || name.isBlank() ? artistId : name;
+    }
+
+    /** Lost plays as a share of expected plays, in %. */
+    public double lostPct() {
+      return expectedPlays > 0 ? 100 * lostPlays / expectedPlays : 0;
+    }
+
+    public boolean emerging() {
+      return "emerging".equals(segment);
+    }
+  }
+
+  /** Lost plays and revenue in one (country, tier) market. */
+  public record Market(String country, String tier, double lostPlays, double lostRevenue,
+      double emergingRevenue) {}
+
+  /** A release that went live during an outage or just before it. */
+  public record Release(String artistId, String name, String segment, String item,
+      Instant releaseTs, long firstWeekPlays, Double lostPlays, Double lostLow, Double lostHigh) {}
+
+  /** A track the outage may push under the royalty threshold. */
+  public record RoyaltyRisk(String artistId, String name, String segment, String trackId,
+      double annualised, double annualisedLow, double trackLostHigh, long threshold) {}
+
+  /**
+   * An artist card: the artist's own hourly series and key numbers.
+   *
+   * @param weeklyPlays plays in a normal week, from the baseline's plays per hour
+   */
+  public record Card(Artist artist, List<Point> series, double weeklyPlays,
+      List<Release> releases) {
+
+    /** The share of a normal week's plays the outage took, in %. */
+    public double shareOfWeekLost() {
+      return weeklyPlays > 0 ? 100 * artist.lostPlays() / weeklyPlays : 0;
+    }
+  }
+
+  /** Everything the report shows of one outage. */
+  public record OutageReport(Outage outage, List<Point> timeline, List<SegmentTotals> totals,
+      Optional<ShareTest> shareTest, List<PhaseRates> phases, List<ShareSpread> spreads,
+      List<Artist> mostAffected, List<Artist> topEmerging, List<Market> markets,
+      List<Release> releases, List<RoyaltyRisk> royaltyRisks, List<Card> cards) {
+
+    /** The totals of a segment, or of the whole service for {@code all}. */
+    public Optional<SegmentTotals> totals(String segment) {
+      return totals.stream().filter(t -> t.segment().equals(segment)).findFirst();
+    }
+  }
+
+  /**
+   * The whole report.
+   *
+   * @param confidence the intervals' level, such as 0.95
+   * @param minExpectedForShare artists with fewer expected plays are left out of share charts
+   */
+  public record Report(String runId, Instant generated, String inputs, double confidence,
+      double minExpectedForShare, List<OutageReport> outages, List<String> csvFiles) {}
+}

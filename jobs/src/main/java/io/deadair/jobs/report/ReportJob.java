@@ -1,0 +1,45 @@
+package io.deadair.jobs.report;
+
+import io.deadair.charts.ReportModel.Report;
+import io.deadair.charts.ReportRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Renders the charts and {@code report/} of a run folder from its tables; the impact job calls it
+ * on its staging folder, and {@code deadair report --from DIR} on a finished run.
+ */
+public final class ReportJob {
+
+  private ReportJob() {}
+
+  /**
+   * Renders {@code dir/report/} from {@code dir/tables/} and {@code dir/run.json}, into a
+   * temporary folder first, so that a failure leaves the previous report as it was.
+   */
+  public static Report render(SparkSession spark, String dir) {
+    Report report = ReportLoader.load(spark, dir);
+    Path target = new Path(dir, "report");
+    Path partial = new Path(dir, ".report.partial-" + java.util.UUID.randomUUID());
+    FileSystem fs = ReportLoader.fileSystem(spark, target);
+    try {
+      ReportRenderer.render(report, new HadoopSink(fs, partial));
+      fs.delete(target, true);
+      if (!fs.rename(partial, target)) {
+        throw new IOException("rename of " + partial + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        fs.delete(partial, true);
+      } catch (IOException e) {
+        // Only a leftover temporary folder; the report's own outcome is already decided.
+      }
+    }
+    return report;
+  }
+}
