@@ -14,6 +14,7 @@ import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.report.ReportJob;
+import io.deadair.jobs.spark.DriverPool;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
@@ -209,25 +207,12 @@ public final class ImpactJob {
    * planning on the driver can overlap another's tasks on the executors.
    */
   private static void writeConcurrently(List<Callable<Long>> writes) {
-    ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-      Thread t = new Thread(r, "deadair-write");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      for (Future<Long> f : pool.invokeAll(writes)) {
-        f.get();
+    try (DriverPool pool = new DriverPool("deadair-write", 3)) {
+      List<Future<Long>> done = new ArrayList<>();
+      for (Callable<Long> w : writes) {
+        done.add(pool.submit(w));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while writing the tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+      done.forEach(DriverPool::get);
     }
   }
 

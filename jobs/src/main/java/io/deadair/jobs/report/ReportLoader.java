@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -44,6 +45,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import io.deadair.jobs.spark.DriverPool;
 
 /**
  * Reads a run's tables and run.json back and reduces them, on Spark, to the small records the
@@ -93,39 +95,43 @@ public final class ReportLoader {
   private Report report(FileSystem fs) throws IOException {
     JsonNode params = run.path("parameters");
     Map<String, Outage> outages = outages(params.path("after_hours").asInt(24));
-    Dataset<Row> impact = table("artist_impact").cache();
-    try {
-      Map<String, List<Point>> timeline = points(table("timeline")
-          .filter(col("series").equalTo("all")), "outage_id");
-      Map<String, List<SegmentTotals>> totals = totals();
-      Map<String, ShareTest> tests = tests();
-      Map<String, List<PhaseRates>> phases = phases(impact);
-      Map<String, List<ShareSpread>> spreads = spreads(impact,
-          params.path("min_expected_for_share").asDouble(5));
-      Map<String, List<Artist>> mostAffected = artists(ranked(impact, MOST_AFFECTED));
-      Map<String, List<Artist>> topEmerging = artists(ranked(impact.filter(
-          col("segment").equalTo("emerging")), TOP_EMERGING));
-      Map<String, List<Market>> markets = markets();
-      Map<String, List<Release>> releases = releases();
-      Map<String, List<RoyaltyRisk>> royalty = royalty();
-      Map<String, List<Card>> cards = cards(impact, releases);
+    Dataset<Row> impact = table("artist_impact");
+    double minExpected = params.path("min_expected_for_share").asDouble(5);
+    // Each part is a few small Spark jobs whose planning on the driver can overlap another's.
+    try (DriverPool pool = new DriverPool("deadair-report", 3)) {
+      Future<Map<String, List<Point>>> timeline = pool.submit(() -> points(table("timeline")
+          .filter(col("series").equalTo("all")), "outage_id"));
+      Future<Map<String, List<SegmentTotals>>> totals = pool.submit(this::totals);
+      Future<Map<String, ShareTest>> tests = pool.submit(this::tests);
+      Future<Map<String, List<PhaseRates>>> phases = pool.submit(() -> phases(impact));
+      Future<Map<String, List<ShareSpread>>> spreads =
+          pool.submit(() -> spreads(impact, minExpected));
+      Future<Map<String, List<Artist>>> mostAffected =
+          pool.submit(() -> artists(ranked(impact, MOST_AFFECTED)));
+      Future<Map<String, List<Artist>>> topEmerging = pool.submit(() -> artists(ranked(
+          impact.filter(col("segment").equalTo("emerging")), TOP_EMERGING)));
+      Future<Map<String, List<Market>>> markets = pool.submit(this::markets);
+      Future<Map<String, List<Release>>> releases = pool.submit(this::releases);
+      Future<Map<String, List<RoyaltyRisk>>> royalty = pool.submit(this::royalty);
+      Future<Map<String, List<Card>>> cards =
+          pool.submit(() -> cards(impact, DriverPool.get(releases)));
       List<OutageReport> out = new ArrayList<>();
       for (Outage o : outages.values()) {
         String id = o.id();
-        out.add(new OutageReport(o, timeline.getOrDefault(id, List.of()),
-            totals.getOrDefault(id, List.of()), Optional.ofNullable(tests.get(id)),
-            phases.getOrDefault(id, List.of()), spreads.getOrDefault(id, List.of()),
-            mostAffected.getOrDefault(id, List.of()), topEmerging.getOrDefault(id, List.of()),
-            markets.getOrDefault(id, List.of()), releases.getOrDefault(id, List.of()),
-            royalty.getOrDefault(id, List.of()), cards.getOrDefault(id, List.of())));
+        out.add(new OutageReport(o, part(timeline, id), part(totals, id),
+            Optional.ofNullable(DriverPool.get(tests).get(id)), part(phases, id),
+            part(spreads, id), part(mostAffected, id), part(topEmerging, id),
+            part(markets, id), part(releases, id), part(royalty, id), part(cards, id)));
       }
       return new Report(run.path("started").asText(""), Instant.now(),
           run.path("inputs").path("plays").path("path").asText(""),
-          params.path("confidence").asDouble(0.95), params.path("min_expected_for_share")
-          .asDouble(5), out, csvFiles(fs));
-    } finally {
-      impact.unpersist();
+          params.path("confidence").asDouble(0.95), minExpected, out, csvFiles(fs));
     }
+  }
+
+  /** One outage's part of a per-outage result. */
+  private static <T> List<T> part(Future<Map<String, List<T>>> f, String outageId) {
+    return DriverPool.get(f).getOrDefault(outageId, List.of());
   }
 
   private Dataset<Row> table(String name) {

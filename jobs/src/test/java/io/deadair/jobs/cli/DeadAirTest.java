@@ -44,6 +44,14 @@ class DeadAirTest {
   }
 
   @Test
+  void reportNeedsARunFolder() {
+    Outcome o = run("report", "--help");
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("--from", "without estimating anything again");
+    assertThat(run("report").err()).as("--from is required").contains("--from");
+  }
+
+  @Test
   void outOfRangeFlagsFailBeforeSparkStartsWithWhatIsAllowed() {
     Outcome o = run("generate", "--days", "0", "--out", "/tmp/never-written");
     assertThat(o.code()).as("exit code").isEqualTo(2);

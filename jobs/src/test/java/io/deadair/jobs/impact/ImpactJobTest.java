@@ -155,6 +155,41 @@ class ImpactJobTest {
   }
 
   @Test
+  void theRunWritesTheReportWithEveryKindOfChart() throws IOException {
+    Path report = out.resolve("report");
+    String html = Files.readString(report.resolve("index.html"));
+    for (String kind : List.of("timeline", "phases", "share-lost", "emerging", "markets",
+        "card-1")) {
+      assertThat(report.resolve("charts/o1-" + kind + ".png")).as(kind + " PNG").isNotEmptyFile();
+      assertThat(report.resolve("charts/o1-" + kind + ".svg")).as(kind + " SVG").isNotEmptyFile();
+      assertThat(html).as(kind + " in the page").contains("src=\"charts/o1-" + kind + ".png\"");
+    }
+    Row all = table("segment_summary").filter(col("segment").equalTo("all")).first();
+    assertThat(html).as("headline lost plays from segment_summary")
+        .contains(io.deadair.charts.Formats.plays(all.<Double>getAs("lost_plays")));
+    long cards = table("artist_timeline").select("artist_id").distinct().count();
+    assertThat(html.split("class=\"card\"", -1).length - 1).as("one card per highlighted artist")
+        .isEqualTo((int) cards);
+    Row top = table("artist_impact").orderBy(col("lost_revenue_usd").desc(), col("artist_id"))
+        .first();
+    assertThat(html).as("the most affected artist is in the table")
+        .contains(io.deadair.charts.Html.esc(top.<String>getAs("artist_name")));
+  }
+
+  @Test
+  void reportFromTheTablesRendersTheSamePageAgain() throws IOException {
+    Path page = out.resolve("report/index.html");
+    String before = Files.readString(page).replaceAll("Generated [^<]*UTC", "");
+    io.deadair.jobs.report.ReportJob.render(spark, out.toString());
+    String after = Files.readString(page).replaceAll("Generated [^<]*UTC", "");
+    assertThat(after).as("re-rendered from tables/ and run.json").isEqualTo(before);
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no temporary report folder left").noneMatch(n -> n.startsWith(".report"));
+    }
+  }
+
+  @Test
   void phasesSeeTheDropAndTheTimelineShowsIt() {
     Dataset<Row> phases = table("artist_phase_metrics").filter(col("artist_id")
         .equalTo("a00000"));
