@@ -22,6 +22,17 @@ public final class ReportJob {
    */
   public static Report render(SparkSession spark, String dir) {
     Report report = ReportLoader.load(spark, dir);
+    write(spark, report, dir);
+    return report;
+  }
+
+  /** Reads what the report shows from {@code dir/tables/} and {@code dir/run.json}. */
+  public static Report load(SparkSession spark, String dir) {
+    return ReportLoader.load(spark, dir);
+  }
+
+  /** Draws the charts and the page of {@code report} into {@code dir/report/}, as a whole. */
+  public static void write(SparkSession spark, Report report, String dir) {
     Path target = new Path(dir, "report");
     Path partial = new Path(dir, ".report.partial-" + java.util.UUID.randomUUID());
     FileSystem fs = ReportLoader.fileSystem(spark, target);
@@ -40,6 +51,5 @@ public final class ReportJob {
         // Only a leftover temporary folder; the report's own outcome is already decided.
       }
     }
-    return report;
   }
 }

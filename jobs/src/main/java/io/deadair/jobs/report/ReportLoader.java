@@ -99,27 +99,38 @@ public final class ReportLoader {
     double minExpected = params.path("min_expected_for_share").asDouble(5);
     // Each part is a few small Spark jobs whose planning on the driver can overlap another's.
     try (DriverPool pool = new DriverPool("deadair-report", 3)) {
-      Future<Map<String, List<Point>>> timeline = pool.submit(() -> points(table("timeline")
-          .filter(col("series").equalTo("all")), "outage_id"));
-      Future<Map<String, List<SegmentTotals>>> totals = pool.submit(this::totals);
-      Future<Map<String, ShareTest>> tests = pool.submit(this::tests);
-      Future<Map<String, List<PhaseRates>>> phases = pool.submit(() -> phases(impact));
+      Future<Map<String, List<Point>>> timeline = pool.submit(() -> ReportRecords.byOutage(
+          table("timeline").filter(col("series").equalTo("all")).orderBy("outage_id", "hour")
+              .collectAsList(), ReportRecords::point));
+      // segment_summary has at most four rows per outage.
+      List<Row> summary = table("segment_summary").collectAsList();
+      Future<Map<String, List<PhaseRates>>> phases = pool.submit(() -> phases(impact, summary));
       Future<Map<String, List<ShareSpread>>> spreads =
           pool.submit(() -> spreads(impact, minExpected));
-      Future<Map<String, List<Artist>>> mostAffected =
-          pool.submit(() -> artists(ranked(impact, MOST_AFFECTED)));
-      Future<Map<String, List<Artist>>> topEmerging = pool.submit(() -> artists(ranked(
-          impact.filter(col("segment").equalTo("emerging")), TOP_EMERGING)));
-      Future<Map<String, List<Market>>> markets = pool.submit(this::markets);
-      Future<Map<String, List<Release>>> releases = pool.submit(this::releases);
-      Future<Map<String, List<RoyaltyRisk>>> royalty = pool.submit(this::royalty);
+      Future<Map<String, List<Artist>>> mostAffected = pool.submit(() -> ReportRecords.byOutage(
+          ranked(impact, MOST_AFFECTED).collectAsList(), ReportRecords::artist));
+      Future<Map<String, List<Artist>>> topEmerging = pool.submit(() -> ReportRecords.byOutage(
+          ranked(impact.filter(col("segment").equalTo("emerging")), TOP_EMERGING)
+              .collectAsList(), ReportRecords::artist));
+      Future<Map<String, List<Market>>> markets = pool.submit(() -> ReportRecords.byOutage(
+          table("revenue_by_market").collectAsList(), ReportRecords::market));
+      Future<Map<String, List<Release>>> releases = pool.submit(() -> ReportRecords.byOutage(
+          emergingFirst(table("release_impact"), col("lost_plays").desc_nulls_last())
+              .limit(LIST_LIMIT).collectAsList(), ReportRecords::release));
+      Future<Map<String, List<RoyaltyRisk>>> royalty = pool.submit(() -> ReportRecords.byOutage(
+          emergingFirst(table("royalty_risk"), col("track_lost_plays_high").desc())
+              .limit(LIST_LIMIT).collectAsList(), ReportRecords::royaltyRisk));
       Future<Map<String, List<Card>>> cards =
           pool.submit(() -> cards(impact, DriverPool.get(releases)));
+      Map<String, List<SegmentTotals>> totals =
+          ReportRecords.byOutage(summary, ReportRecords::totals);
+      Map<String, ShareTest> tests = ReportRecords.tests(summary);
       List<OutageReport> out = new ArrayList<>();
       for (Outage o : outages.values()) {
         String id = o.id();
-        out.add(new OutageReport(o, part(timeline, id), part(totals, id),
-            Optional.ofNullable(DriverPool.get(tests).get(id)), part(phases, id),
+        out.add(new OutageReport(o, part(timeline, id),
+            totals.getOrDefault(id, List.of()), Optional.ofNullable(tests.get(id)),
+            part(phases, id),
             part(spreads, id), part(mostAffected, id), part(topEmerging, id),
             part(markets, id), part(releases, id), part(royalty, id), part(cards, id)));
       }
@@ -135,7 +146,16 @@ public final class ReportLoader {
   }
 
   private Dataset<Row> table(String name) {
-    return spark.read().parquet(new Path(dir, "tables/" + name).toString());
+    Path p = new Path(dir, "tables/" + name);
+    try {
+      if (!fileSystem(spark, p).exists(p)) {
+        throw new io.deadair.jobs.read.InputException(p + " is missing: " + dir + " is not a"
+            + " complete run of this version of Dead Air; run it again to draw its report");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + p + ": " + e.getMessage(), e);
+    }
+    return spark.read().parquet(p.toString());
   }
 
   /** The outages of run.json, in its order. */
@@ -154,46 +174,11 @@ public final class ReportLoader {
     return out;
   }
 
-  private static Map<String, List<Point>> points(Dataset<Row> series, String key) {
-    Map<String, List<Point>> out = new HashMap<>();
-    for (Row r : series.orderBy(key, "hour").select(col(key), col("hour"), col("observed"),
-        col("expected"), col("low"), col("high")).collectAsList()) {
-      out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new Point(
-          r.getTimestamp(1).toInstant(), r.getDouble(2), r.getDouble(3), r.getDouble(4),
-          r.getDouble(5)));
-    }
-    return out;
-  }
-
-  private Map<String, List<SegmentTotals>> totals() {
-    Map<String, List<SegmentTotals>> out = new HashMap<>();
-    for (Row r : table("segment_summary").collectAsList()) {
-      out.computeIfAbsent(r.getAs("outage_id"), k -> new ArrayList<>()).add(new SegmentTotals(
-          r.getAs("segment"), r.<Long>getAs("artists"), r.getAs("expected_plays"),
-          r.getAs("lost_plays"), r.getAs("lost_plays_low"), r.getAs("lost_plays_high"),
-          r.getAs("lost_revenue_usd"), r.getAs("lost_revenue_low_usd"),
-          r.getAs("lost_revenue_high_usd")));
-    }
-    return out;
-  }
-
-  private Map<String, ShareTest> tests() {
-    Map<String, ShareTest> out = new HashMap<>();
-    for (Row r : table("segment_summary").filter(col("segment").equalTo("all")
-        .and(col("mwu_u").isNotNull())).collectAsList()) {
-      out.put(r.getAs("outage_id"), new ShareTest(r.<Integer>getAs("mwu_emerging_n"),
-          r.<Integer>getAs("mwu_established_n"), r.getAs("mwu_p_value"),
-          r.getAs("mwu_p_emerging_larger"), r.getAs("prob_emerging_larger"),
-          r.getAs("rank_biserial")));
-    }
-    return out;
-  }
-
   /**
    * Plays per hour of each segment in each phase, from the phase metrics; what was expected
    * during the outage is the segment's expected plays over the same hours.
    */
-  private Map<String, List<PhaseRates>> phases(Dataset<Row> impact) {
+  private Map<String, List<PhaseRates>> phases(Dataset<Row> impact, List<Row> summary) {
     Map<String, Map<String, double[]>> acc = new HashMap<>();
     for (Row r : table("artist_phase_metrics")
         .join(impact.select("outage_id", "artist_id", "segment"),
@@ -213,8 +198,10 @@ public final class ReportLoader {
       }
     }
     Map<String, List<PhaseRates>> out = new HashMap<>();
-    for (Row r : table("segment_summary").filter(col("segment").notEqual("all"))
-        .collectAsList()) {
+    for (Row r : summary) {
+      if ("all".equals(r.getAs("segment"))) {
+        continue;
+      }
       double[] v = acc.getOrDefault(r.<String>getAs("outage_id"), Map.of())
           .get(r.<String>getAs("segment"));
       if (v != null && v[3] > 0) {
@@ -252,56 +239,10 @@ public final class ReportLoader {
         .filter(col("rank").leq(n)).orderBy("outage_id", "rank");
   }
 
-  private static Map<String, List<Artist>> artists(Dataset<Row> rows) {
-    Map<String, List<Artist>> out = new HashMap<>();
-    for (Row r : rows.collectAsList()) {
-      out.computeIfAbsent(r.getAs("outage_id"), k -> new ArrayList<>()).add(artist(r));
-    }
-    return out;
-  }
-
-  private static Artist artist(Row r) {
-    return new Artist(r.getAs("artist_id"), r.getAs("artist_name"), r.getAs("segment"),
-        r.getAs("expected_plays"), r.<Long>getAs("observed_plays"), r.getAs("lost_plays"),
-        r.getAs("lost_plays_low"), r.getAs("lost_plays_high"), r.getAs("rebound_plays"),
-        r.getAs("lost_revenue_usd"), r.getAs("lost_revenue_low_usd"),
-        r.getAs("lost_revenue_high_usd"));
-  }
-
-  private Map<String, List<Market>> markets() {
-    Map<String, List<Market>> out = new HashMap<>();
-    for (Row r : table("revenue_by_market").collectAsList()) {
-      out.computeIfAbsent(r.getAs("outage_id"), k -> new ArrayList<>()).add(new Market(
-          r.getAs("country"), r.getAs("tier"), r.getAs("lost_plays"), r.getAs("lost_revenue_usd"),
-          r.getAs("emerging_lost_revenue_usd")));
-    }
-    return out;
-  }
-
-  private Map<String, List<Release>> releases() {
-    Map<String, List<Release>> out = new HashMap<>();
-    for (Row r : table("release_impact").limit(LIST_LIMIT).collectAsList()) {
-      String track = r.getAs("track_id");
-      String album = r.getAs("album_id");
-      String item = track != null ? "track " + track : "album " + album;
-      out.computeIfAbsent(r.getAs("outage_id"), k -> new ArrayList<>()).add(new Release(
-          r.getAs("artist_id"), r.getAs("artist_name"), r.getAs("segment"), item,
-          r.getTimestamp(r.fieldIndex("release_ts")).toInstant(),
-          r.<Long>getAs("first_week_plays"), r.getAs("lost_plays"), r.getAs("lost_plays_low"),
-          r.getAs("lost_plays_high")));
-    }
-    return out;
-  }
-
-  private Map<String, List<RoyaltyRisk>> royalty() {
-    Map<String, List<RoyaltyRisk>> out = new HashMap<>();
-    for (Row r : table("royalty_risk").limit(LIST_LIMIT).collectAsList()) {
-      out.computeIfAbsent(r.getAs("outage_id"), k -> new ArrayList<>()).add(new RoyaltyRisk(
-          r.getAs("artist_id"), r.getAs("artist_name"), r.getAs("segment"), r.getAs("track_id"),
-          r.getAs("annualised_plays"), r.getAs("annualised_low"),
-          r.getAs("track_lost_plays_high"), r.<Long>getAs("threshold_plays")));
-    }
-    return out;
+  /** Emerging artists' rows first, each part in {@code order}, then by artist id. */
+  private static Dataset<Row> emergingFirst(Dataset<Row> t, org.apache.spark.sql.Column order) {
+    return t.orderBy(org.apache.spark.sql.functions.when(col("segment").equalTo("emerging"), 0)
+        .otherwise(1), order, col("artist_id"));
   }
 
   /**
@@ -313,9 +254,9 @@ public final class ReportLoader {
     Dataset<Row> series = table("artist_timeline");
     Dataset<Row> chosen = series.select("outage_id", "artist_id").distinct();
     String[] on = {"outage_id", "artist_id"};
-    Map<String, List<Point>> points = points(series.withColumn("key",
-        org.apache.spark.sql.functions.concat_ws("\u0000", col("outage_id"), col("artist_id"))),
-        "key");
+    Map<String, List<Point>> points = ReportRecords.byKey(
+        series.orderBy("outage_id", "artist_id", "hour").collectAsList(),
+        r -> r.getAs("outage_id") + "\u0000" + r.getAs("artist_id"), ReportRecords::point);
     Map<String, Double> perHour = new HashMap<>();
     for (Row r : table("artist_phase_metrics").filter(col("phase").equalTo("before"))
         .join(chosen, on).select("outage_id", "artist_id", "plays_per_hour").collectAsList()) {
@@ -323,7 +264,7 @@ public final class ReportLoader {
     }
     Map<String, List<Card>> out = new HashMap<>();
     for (Row r : impact.join(chosen, on).collectAsList()) {
-      Artist a = artist(r);
+      Artist a = ReportRecords.artist(r);
       String id = r.getAs("outage_id");
       String key = id + "\u0000" + a.artistId();
       out.computeIfAbsent(id, k -> new ArrayList<>()).add(new Card(a,
