@@ -168,8 +168,12 @@ public final class ImpactJob {
       Map<String, Object> run = runJson(started, declared, outages, cube, calibration, tau2,
           serviceError, tests, config);
       writer.writeRunJson(run);
-      step("report", () -> ReportJob.render(spark, writer.staging()),
-          r -> r.outages().stream().mapToInt(o -> o.cards().size()).sum() + " artist cards");
+      io.deadair.charts.ReportModel.Report report = step("report: read back the tables",
+          () -> ReportJob.load(spark, writer.staging()), null);
+      step("report: draw the charts and the page", () -> {
+        ReportJob.write(spark, report, writer.staging());
+        return report;
+      }, r -> r.outages().stream().mapToInt(o -> o.cards().size()).sum() + " artist cards");
       writer.writeRunJson(run);
     } finally {
       cube.hourly().unpersist();

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,6 +188,17 @@ class ImpactJobTest {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("no temporary report folder left").noneMatch(n -> n.startsWith(".report"));
     }
+  }
+
+  @Test
+  void reportFromAnIncompleteRunSaysWhatIsMissing(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Files.copy(out.resolve("run.json"), dir.resolve("run.json"));
+    Files.createDirectories(dir.resolve("tables"));
+    assertThatThrownBy(() -> io.deadair.jobs.report.ReportJob.render(spark, dir.toString()))
+        .isInstanceOf(io.deadair.jobs.read.InputException.class)
+        .hasMessageContaining("tables/").hasMessageContaining("is missing");
+    assertThat(dir.resolve("report")).as("nothing half-written").doesNotExist();
   }
 
   @Test
