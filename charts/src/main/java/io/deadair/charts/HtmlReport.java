@@ -172,6 +172,11 @@ public final class HtmlReport {
 
   private static void releases(StringBuilder h, OutageReport o) {
     h.append("<h3>Releases that collided with the outage</h3>\n");
+    if (!o.releases().isEmpty()) {
+      h.append("<p class=\"note\">Releases that went live during the outage or in the days"
+          + " before it, emerging artists first; <em>its lost plays</em> is the release's part"
+          + " of its artist's loss.</p>\n");
+    }
     if (o.releases().isEmpty()) {
       h.append("<p class=\"note\">No release went live during the outage or in the days before"
           + " it.</p>\n");
@@ -208,7 +213,8 @@ public final class HtmlReport {
     List<RoyaltyRisk> rows = o.royaltyRisks().subList(0, Math.min(TABLE_ROWS,
         o.royaltyRisks().size()));
     h.append("<p class=\"note\">Tracks whose 12-month pace is above the threshold, but not"
-            + " clearly once their part of the loss is taken off; ").append(rows.size())
+            + " clearly once their part of the loss is taken off; emerging artists first; ")
+        .append(rows.size())
         .append(" of ").append(o.royaltyRisks().size()).append(" shown, all in <a href=\"")
         .append("../csv/royalty_risk.csv\">royalty_risk.csv</a>.</p>\n")
         .append("<table class=\"sortable\">\n<thead><tr><th>Artist</th><th>Segment</th>")

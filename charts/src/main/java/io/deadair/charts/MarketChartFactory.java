@@ -78,11 +78,16 @@ public final class MarketChartFactory {
       String tier = row.startsWith("Premium") ? "premium" : row.startsWith("Free") ? "free" : "*";
       r.setSeriesPaint(i, ChartTheme.TIERS.get(tier));
     }
-    r.setMaximumBarWidth(0.7);
+    r.setMaximumBarWidth(0.06);
     LegendTitle legend = chart.getLegend();
     legend.setPosition(RectangleEdge.TOP);
     legend.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
     return chart;
+  }
+
+  /** A height that gives each country's bar the same room however many there are. */
+  public static int height(List<Market> markets) {
+    return 170 + 30 * createDataset(markets).getColumnCount();
   }
 
   static String tierLabel(String tier) {

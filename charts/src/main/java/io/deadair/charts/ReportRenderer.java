@@ -67,7 +67,7 @@ public final class ReportRenderer {
             "The emerging artists who lost the most revenue in outage " + id));
     Written markets = ChartWriter.write(sink, prefix + "markets",
         MarketChartFactory.createChart("Revenue lost by country and tier", o.markets()), 960,
-        420, "Revenue lost in outage " + id + " by country and tier");
+        MarketChartFactory.height(o.markets()), "Revenue lost in outage " + id + " by country and tier");
     List<Written> cards = new ArrayList<>();
     int n = 0;
     for (Card c : o.cards()) {
