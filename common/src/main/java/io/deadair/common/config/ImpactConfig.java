@@ -94,17 +94,23 @@ public record ImpactConfig(
 
   /** Reads a properties file; {@code where} names it in messages. */
   public static ImpactConfig load(Path file) {
-    Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file)) {
-      p.load(r);
+      return load(r, file.toString());
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage());
     }
+  }
+
+  /** Reads a properties file from a reader (on a cluster, from a Hadoop path); {@code where}
+   * names it in messages. */
+  public static ImpactConfig load(Reader reader, String where) throws IOException {
+    Properties p = new Properties();
+    p.load(reader);
     Map<String, String> m = new LinkedHashMap<>();
     for (String k : p.stringPropertyNames()) {
       m.put(k, p.getProperty(k).trim());
     }
-    return fromMap(m, file.toString());
+    return fromMap(m, where);
   }
 
   /** Builds a config from key-value pairs over the defaults. */

@@ -4,7 +4,6 @@ import io.deadair.common.config.ImpactConfig;
 import io.deadair.jobs.impact.ImpactJob;
 import io.deadair.jobs.impact.ImpactOptions;
 import io.deadair.jobs.spark.SparkSessions;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,8 +46,8 @@ final class RunCommand implements Callable<Integer> {
   String rateCard;
 
   @Option(names = "--config", description = "A properties file of parameters"
-      + " (see docs/method.md for the keys).")
-  Path config;
+      + " (see docs/method.md for the keys), on any Hadoop path.")
+  String config;
 
   @Option(names = "--out", defaultValue = "out",
       description = "Output folder, replaced as a whole when the run succeeds"
@@ -57,18 +56,29 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ImpactConfig cfg = config == null ? ImpactConfig.defaults() : ImpactConfig.load(config);
-    ImpactOptions options = options(cfg);
     StepLog log = new StepLog(System.err);
-    log.info("run: " + options.plays().or(options::streamCounts).orElse("") + " -> " + out);
     SparkSession spark = SparkSessions.create("deadair-run");
     try {
+      // Read through Hadoop: under cluster deploy mode the driver is not the submitting machine.
+      ImpactConfig cfg = config == null ? ImpactConfig.defaults() : loadConfig(spark, config);
+      ImpactOptions options = options(cfg);
+      log.info("run: " + options.plays().or(options::streamCounts).orElse("") + " -> " + out);
       ImpactJob.Result r = ImpactJob.run(spark, options, log::info);
       log.info(String.format(Locale.ROOT, "run: done in %.1f s; wrote %s to %s",
           log.elapsedSeconds(), r.rows(), r.out()));
       return 0;
     } finally {
       spark.stop();
+    }
+  }
+
+  private static ImpactConfig loadConfig(SparkSession spark, String file) {
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
+    try (java.io.Reader r = new java.io.InputStreamReader(p.getFileSystem(spark.sparkContext()
+        .hadoopConfiguration()).open(p), java.nio.charset.StandardCharsets.UTF_8)) {
+      return ImpactConfig.load(r, file);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage());
     }
   }
 
