@@ -41,9 +41,8 @@ public final class ChartTheme {
   public static final Color ESTABLISHED = new Color(0x0072B2);
   public static final Color ALL = new Color(0x444444);
 
-  /** Before, during (observed), during (expected), after. */
+  /** Before (baseline) and after (recovery) in the phase chart. */
   public static final Color BEFORE = new Color(0x999999);
-  public static final Color DURING = new Color(0xD55E00);
   public static final Color AFTER = new Color(0x009E73);
 
   /** Tiers in the revenue chart. */

@@ -78,10 +78,6 @@ public final class Formats {
     return when(start) + "–" + (sameDay ? CLOCK.format(end) : when(end)) + " UTC";
   }
 
-  public static String day(Instant t) {
-    return DAY.format(t);
-  }
-
   /** A duration in hours and minutes: {@code 3 h}, {@code 1 h 30 min}. */
   public static String hours(Instant start, Instant end) {
     Duration d = Duration.between(start, end);

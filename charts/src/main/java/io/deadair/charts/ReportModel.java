@@ -21,13 +21,7 @@ public final class ReportModel {
    */
   public record Outage(String id, Instant start, Instant end, Instant measuredFrom,
       Instant measuredTo, Instant recoveryEnd, String countries, String platforms,
-      String description) {
-
-    /** Hours from the start to the end of the declared window. */
-    public double hours() {
-      return (end.toEpochMilli() - start.toEpochMilli()) / 3_600_000.0;
-    }
-  }
+      String description) {}
 
   /** One hour of a series: observed plays against expected, with the band. */
   public record Point(Instant hour, double observed, double expected, double low, double high) {}

@@ -20,17 +20,7 @@ public final class ReportRenderer {
 
   /** The charts of one outage, as written. */
   public record OutageCharts(Written timeline, Written phases, Written shareLost,
-      Optional<Written> emerging, Written markets, List<Written> cards) {
-
-    /** Every chart, in the order the report shows them. */
-    public List<Written> all() {
-      List<Written> all = new ArrayList<>(List.of(timeline, phases, shareLost));
-      emerging.ifPresent(all::add);
-      all.add(markets);
-      all.addAll(cards);
-      return all;
-    }
-  }
+      Optional<Written> emerging, Written markets, List<Written> cards) {}
 
   private ReportRenderer() {}
 
