@@ -31,7 +31,8 @@ public record ImpactConfig(
     int releaseLookbackDays,
     long royaltyThreshold,
     List<String> highlightArtists,
-    int cardsPerOutage) {
+    int cardsPerOutage,
+    double maxBadRowsPct) {
 
   /** Every key, with its default and what it means; the single source of defaults. */
   public static final Map<String, String[]> KEYS = keys();
@@ -51,6 +52,7 @@ public record ImpactConfig(
     k.put("royalty_threshold_plays", new String[] {"1000", "Plays per 12 months a track needs to earn recorded royalties (1..1000000000)."});
     k.put("highlight_artists", new String[] {"", "Artist ids that always get an artist card, separated by ;."});
     k.put("cards_per_outage", new String[] {"5", "The top emerging artists by lost revenue that get an artist card in the report, per outage (0..50)."});
+    k.put("max_bad_rows_pct", new String[] {"1", "The run stops when more than this share of an input's rows cannot be used, in % (0..100)."});
     return java.util.Collections.unmodifiableMap(k);
   }
 
@@ -75,6 +77,7 @@ public record ImpactConfig(
     check(royaltyThreshold >= 1 && royaltyThreshold <= 1_000_000_000L, "royalty_threshold_plays",
         royaltyThreshold);
     check(cardsPerOutage >= 0 && cardsPerOutage <= 50, "cards_per_outage", cardsPerOutage);
+    check(maxBadRowsPct >= 0 && maxBadRowsPct <= 100, "max_bad_rows_pct", maxBadRowsPct);
   }
 
   /**
@@ -85,7 +88,7 @@ public record ImpactConfig(
     return hours <= recentHours ? this : new ImpactConfig(baselineDays, afterHours, hours,
         placeboDays, confidence, emergingListenerPercentile, establishedListenerPercentile,
         emergingDebutYears, minExpectedForShare, releaseLookbackDays, royaltyThreshold,
-        highlightArtists, cardsPerOutage);
+        highlightArtists, cardsPerOutage, maxBadRowsPct);
   }
 
   public static ImpactConfig defaults() {
@@ -130,6 +133,16 @@ public record ImpactConfig(
         highlights.add(s.trim());
       }
     }
+    try {
+      return build(v, highlights, where);
+    } catch (IllegalArgumentException e) {
+      throw e.getMessage().startsWith("Config:")
+          ? new IllegalArgumentException("Config " + where + e.getMessage().substring(6)) : e;
+    }
+  }
+
+  private static ImpactConfig build(Map<String, String> v, List<String> highlights,
+      String where) {
     return new ImpactConfig(
         integer(v, "baseline_days", where), integer(v, "after_hours", where),
         integer(v, "recent_hours", where), integer(v, "placebo_days", where),
@@ -140,7 +153,7 @@ public record ImpactConfig(
         number(v, "min_expected_for_share", where),
         integer(v, "release_lookback_days", where),
         (long) number(v, "royalty_threshold_plays", where), highlights,
-        integer(v, "cards_per_outage", where));
+        integer(v, "cards_per_outage", where), number(v, "max_bad_rows_pct", where));
   }
 
   /** The values as key-value text, for run.json. */
@@ -159,6 +172,7 @@ public record ImpactConfig(
     m.put("royalty_threshold_plays", royaltyThreshold);
     m.put("highlight_artists", highlightArtists);
     m.put("cards_per_outage", cardsPerOutage);
+    m.put("max_bad_rows_pct", maxBadRowsPct);
     return m;
   }
 

@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param required whether every row must carry a value
  * @param meaning what the value means, in one sentence
  * @param example an example value, as it would be written in CSV
+ * @param rule what a readable value must also be, or null for any value of the type
  */
 public record ColumnSpec(
-    String name, ColumnType type, boolean required, String meaning, String example) {
+    String name, ColumnType type, boolean required, String meaning, String example,
+    ValueRule rule) {
 
   public ColumnSpec {
     Objects.requireNonNull(name, "name");
@@ -25,10 +27,15 @@ public record ColumnSpec(
   }
 
   public static ColumnSpec required(String name, ColumnType type, String meaning, String example) {
-    return new ColumnSpec(name, type, true, meaning, example);
+    return new ColumnSpec(name, type, true, meaning, example, null);
   }
 
   public static ColumnSpec optional(String name, ColumnType type, String meaning, String example) {
-    return new ColumnSpec(name, type, false, meaning, example);
+    return new ColumnSpec(name, type, false, meaning, example, null);
+  }
+
+  /** This column with a rule its values must follow. */
+  public ColumnSpec with(ValueRule valueRule) {
+    return new ColumnSpec(name, type, required, meaning, example, valueRule);
   }
 }

@@ -10,6 +10,15 @@ import java.util.Optional;
 /** Every table Dead Air reads or writes, described once; readers, writers and docs use these. */
 public final class Contract {
 
+  /** The longest believable play: a day. */
+  public static final long MAX_MS_PLAYED = 86_400_000L;
+  /** More streams than this in one bucket is a corrupt count (all of Spotify streams less). */
+  public static final long MAX_STREAMS = 1_000_000_000_000L;
+
+  private static final ValueRule TIERS = new ValueRule.OneOf(List.of("premium", "free"));
+  private static final ValueRule PLATFORM = new ValueRule.Word("[a-z0-9][a-z0-9_.-]{0,31}",
+      "a lower-case word of up to 32 letters, digits, '_', '.' or '-'");
+
   public static final TableSpec PLAYS =
       new TableSpec(
           "plays",
@@ -21,12 +30,16 @@ public final class Contract {
               required("user_id", ColumnType.STRING, "Pseudonymous listener id.", "u0012345"),
               required("track_id", ColumnType.STRING, "Track id.", "t000042-03"),
               required("artist_id", ColumnType.STRING, "Primary artist id.", "a000042"),
-              required("ms_played", ColumnType.INT, "Milliseconds played, 0 or more.", "183000"),
+              required("ms_played", ColumnType.INT, "Milliseconds played, 0 or more.", "183000")
+                  .with(new ValueRule.Range(0, MAX_MS_PLAYED, "ms (24 h)")),
               required("country", ColumnType.STRING,
-                  "Listener's country, ISO 3166-1 alpha-2, upper case.", "DE"),
+                  "Listener's country, ISO 3166-1 alpha-2, upper case.", "DE")
+                  .with(new ValueRule.Country(false)),
               required("platform", ColumnType.STRING,
-                  "Client platform: ios, android, desktop, web or another lower-case word.", "ios"),
-              required("tier", ColumnType.STRING, "Subscription tier: premium or free.", "premium"),
+                  "Client platform: ios, android, desktop, web or another lower-case word.", "ios")
+                  .with(PLATFORM),
+              required("tier", ColumnType.STRING, "Subscription tier: premium or free.", "premium")
+                  .with(TIERS),
               optional("reason_end", ColumnType.STRING,
                   "Why the play ended (trackdone, fwdbtn, backbtn, endplay, logout); "
                       + "fwdbtn and backbtn count as skips.",
@@ -42,13 +55,16 @@ public final class Contract {
               required("bucket_start", ColumnType.TIMESTAMP, "Start of the bucket, UTC.",
                   "2026-03-02T14:00:00Z"),
               required("bucket_minutes", ColumnType.INT,
-                  "Bucket length in minutes, from 5 to 1440.", "60"),
+                  "Bucket length in minutes, from 5 to 1440.", "60")
+                  .with(new ValueRule.Range(5, 1440, "minutes")),
               required("artist_id", ColumnType.STRING, "Primary artist id.", "a000042"),
               optional("track_id", ColumnType.STRING, "Track id, when counts are per track.",
                   "t000042-03"),
-              optional("country", ColumnType.STRING, "ISO 3166-1 alpha-2 country.", "DE"),
-              optional("tier", ColumnType.STRING, "premium or free.", "free"),
-              required("streams", ColumnType.LONG, "Streams in the bucket, 0 or more.", "1234")));
+              optional("country", ColumnType.STRING, "ISO 3166-1 alpha-2 country.", "DE")
+                  .with(new ValueRule.Country(false)),
+              optional("tier", ColumnType.STRING, "premium or free.", "free").with(TIERS),
+              required("streams", ColumnType.LONG, "Streams in the bucket, 0 or more.", "1234")
+                  .with(new ValueRule.Range(0, MAX_STREAMS, ""))));
 
   public static final TableSpec ARTISTS =
       new TableSpec(
@@ -104,9 +120,32 @@ public final class Contract {
           Role.INPUT,
           "What one stream pays, by country and tier; a * row is the fallback.",
           List.of(
-              required("country", ColumnType.STRING, "ISO 3166-1 alpha-2 country, or *.", "US"),
-              required("tier", ColumnType.STRING, "premium, free, or *.", "premium"),
-              required("usd_per_stream", ColumnType.DOUBLE, "US dollars per stream.", "0.0045")));
+              required("country", ColumnType.STRING, "ISO 3166-1 alpha-2 country, or *.", "US")
+                  .with(new ValueRule.Country(true)),
+              required("tier", ColumnType.STRING, "premium, free, or *.", "premium")
+                  .with(new ValueRule.OneOf(List.of("premium", "free", "*"))),
+              required("usd_per_stream", ColumnType.DOUBLE, "US dollars per stream.", "0.0045")
+                  .with(new ValueRule.Amount(0, 1))));
+
+  public static final TableSpec QUARANTINE =
+      new TableSpec(
+          "quarantine",
+          Role.OUTPUT,
+          "One row per input row that could not be used, written to quarantine/ with where it"
+              + " came from and why.",
+          List.of(
+              required("input", ColumnType.STRING, "Which input: plays, stream_counts, artists"
+                  + " or releases.", "plays"),
+              required("file", ColumnType.STRING, "The file the row came from.",
+                  "file:/data/plays/part-00003.csv"),
+              optional("line", ColumnType.LONG, "Line number in a CSV or JSON lines file (the"
+                  + " header is line 1), or record number in a Parquet file (from 1).", "1047"),
+              optional("column", ColumnType.STRING, "The column at fault, or empty when the"
+                  + " whole line is.", "ms_played"),
+              required("reason", ColumnType.STRING, "Why the row could not be used.",
+                  "-5 is outside 0..86400000 ms (24 h)"),
+              optional("raw", ColumnType.STRING, "The raw line, or the Parquet record as JSON.",
+                  "2026-03-02T14:05:09Z,u1,t1,a1,-5,DE,ios,premium")));
 
   public static final TableSpec ARTIST_IMPACT =
       new TableSpec(
@@ -334,7 +373,7 @@ public final class Contract {
   private static final List<TableSpec> ALL =
       List.of(PLAYS, STREAM_COUNTS, ARTISTS, RELEASES, OUTAGES, RATE_CARD, ARTIST_IMPACT,
           ARTIST_PHASE_METRICS, SEGMENT_SUMMARY, TIMELINE, ARTIST_TIMELINE, REVENUE_BY_MARKET,
-          RELEASE_IMPACT, ROYALTY_RISK,
+          RELEASE_IMPACT, ROYALTY_RISK, QUARANTINE,
           DETECTED_OUTAGES, OUTAGE_ARTIST_TRUTH);
 
   private Contract() {}

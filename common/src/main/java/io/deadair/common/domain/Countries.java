@@ -10,6 +10,11 @@ public final class Countries {
 
   private Countries() {}
 
+  /** Every assigned code, sorted. */
+  public static java.util.List<String> all() {
+    return CODES.stream().sorted().toList();
+  }
+
   /** Whether {@code code} is an assigned ISO 3166-1 alpha-2 code, in upper case. */
   public static boolean isValid(String code) {
     return code != null && CODES.contains(code);
