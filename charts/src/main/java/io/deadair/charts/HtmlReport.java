@@ -52,7 +52,15 @@ public final class HtmlReport {
         .append(r.outages().size()).append(r.outages().size() == 1 ? " outage" : " outages")
         .append(", measured against what each artist would have played without it. Generated ")
         .append(esc(Formats.when(r.generated()))).append(" UTC by Dead Air from ")
-        .append("<code>").append(esc(r.inputs())).append("</code>.</p>\n<nav><ul>\n");
+        .append("<code>").append(esc(r.inputs())).append("</code>.</p>\n");
+    if (!r.dataNotes().isEmpty()) {
+      h.append("<ul class=\"data-notes\" aria-label=\"About the data\">\n");
+      for (String n : r.dataNotes()) {
+        h.append("<li>").append(esc(n)).append("</li>\n");
+      }
+      h.append("</ul>\n");
+    }
+    h.append("<nav><ul>\n");
     for (int i = 0; i < r.outages().size(); i++) {
       OutageReport o = r.outages().get(i);
       h.append("<li><a href=\"#outage-").append(i + 1).append("\">Outage ")
@@ -265,6 +273,8 @@ public final class HtmlReport {
       h.append("<li><a href=\"../csv/").append(esc(f)).append("\">").append(esc(f))
           .append("</a></li>\n");
     }
+    h.append("<li><a href=\"../quarantine/rows.csv\">quarantine/rows.csv</a>: input rows that"
+        + " could not be used, each with its file, line and reason</li>\n");
     h.append("<li><a href=\"../run.json\">run.json</a>: inputs, parameters, row counts and"
         + " timings</li>\n</ul>\n<p class=\"note\">Run id ").append(esc(r.runId()))
         .append(".</p>\n</section>\n");

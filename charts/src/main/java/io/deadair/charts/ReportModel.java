@@ -112,7 +112,10 @@ public final class ReportModel {
    *
    * @param confidence the intervals' level, such as 0.95
    * @param minExpectedForShare artists with fewer expected plays are left out of share charts
+   * @param dataNotes what the reader should know about the input: unusable rows, artists
+   *     missing from the artists table, outages the data only partly covers
    */
   public record Report(String runId, Instant generated, String inputs, double confidence,
-      double minExpectedForShare, List<OutageReport> outages, List<String> csvFiles) {}
+      double minExpectedForShare, List<OutageReport> outages, List<String> csvFiles,
+      List<String> dataNotes) {}
 }

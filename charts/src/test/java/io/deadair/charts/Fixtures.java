@@ -110,6 +110,7 @@ final class Fixtures {
   static Report report() {
     return new Report("2026-03-06T10:00:00Z", Instant.parse("2026-03-06T10:05:00Z"),
         "plays <from> \"somewhere\"", 0.95, 5, List.of(outageReport()),
-        List.of("artist_impact.csv", "segment_summary.csv"));
+        List.of("artist_impact.csv", "segment_summary.csv"),
+        List.of("plays: 3 of 1,000 rows cannot be used <they are in quarantine/>"));
   }
 }

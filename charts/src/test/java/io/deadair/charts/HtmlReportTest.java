@@ -37,6 +37,7 @@ class HtmlReportTest {
         .doesNotContain("<img src=x").contains("&lt;/td&gt;&lt;/tr&gt;&lt;img src=x")
         .as("right-to-left text is isolated").contains("<bdi>فرقة الصحراء</bdi>")
         .as("emoji pass through as text").contains("🎸 Emoji Band 🔥")
+        .as("a data note is text").contains("rows cannot be used &lt;they are in quarantine/&gt;")
         .as("the outage's id and description").contains("global-&lt;1&gt;")
         .contains("Login down &lt;everywhere&gt; &amp; &quot;beyond&quot;");
   }

@@ -29,6 +29,8 @@ public final class TableFiles {
         .option("header", "true")
         .option("timestampFormat", TIMESTAMP_FORMAT)
         .option("emptyValue", "")
+        // RFC 4180, as spreadsheets read it: a quote inside a quoted field is doubled.
+        .option("escape", "\"")
         .csv(staging);
     moveSinglePart(spark, staging, ".csv", path);
   }

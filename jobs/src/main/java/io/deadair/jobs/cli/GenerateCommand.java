@@ -69,14 +69,12 @@ final class GenerateCommand implements Callable<Integer> {
     StepLog log = new StepLog(System.err);
     log.info(String.format(Locale.ROOT, "generate: %,d artists, %d days, %,d plays a day,"
         + " seed %d -> %s", artists, days, playsPerDay, seed, out));
-    SparkSession spark = SparkSessions.create("deadair-generate");
-    try {
+    try (SparkSessions.Scoped session = SparkSessions.open("deadair-generate")) {
+      SparkSession spark = session.spark();
       Generator.Result r = Generator.run(spark, options, log::info);
       log.info(String.format(Locale.ROOT, "generate: done in %.1f s: %s",
           log.elapsedSeconds(), Generator.describe(r)));
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 }

@@ -26,15 +26,13 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     StepLog log = new StepLog(System.err);
-    SparkSession spark = SparkSessions.create("deadair-report");
-    try {
+    try (SparkSessions.Scoped session = SparkSessions.open("deadair-report")) {
+      SparkSession spark = session.spark();
       Report r = ReportJob.render(spark, from);
       log.info(String.format(Locale.ROOT, "report: %d outages, %d artist cards, written to"
           + " %s/report/index.html in %.1f s", r.outages().size(), r.outages().stream()
           .mapToInt(o -> o.cards().size()).sum(), from, log.elapsedSeconds()));
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 }

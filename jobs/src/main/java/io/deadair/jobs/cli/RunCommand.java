@@ -57,8 +57,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     StepLog log = new StepLog(System.err);
-    SparkSession spark = SparkSessions.create("deadair-run");
-    try {
+    try (SparkSessions.Scoped session = SparkSessions.open("deadair-run")) {
+      SparkSession spark = session.spark();
       // Read through Hadoop: under cluster deploy mode the driver is not the submitting machine.
       ImpactConfig cfg = config == null ? ImpactConfig.defaults() : loadConfig(spark, config);
       ImpactOptions options = options(cfg);
@@ -67,8 +67,6 @@ final class RunCommand implements Callable<Integer> {
       log.info(String.format(Locale.ROOT, "run: done in %.1f s; wrote %s to %s",
           log.elapsedSeconds(), r.rows(), r.out()));
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 

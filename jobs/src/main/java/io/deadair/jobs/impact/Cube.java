@@ -41,9 +41,10 @@ import org.apache.spark.sql.types.StructType;
  *     outage needs)
  * @param slotListeners the (artist, slot, listener) rows; null for stream counts
  * @param buckets the distinct (bucket_start, bucket_minutes) of stream counts; null for plays
+ * @param input the input the cube was made from
  */
 record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListeners,
-    Map<String, Long> rowCounts, String source, Dataset<Row> buckets) {
+    Map<String, Long> rowCounts, String source, Dataset<Row> buckets, TableReader.Read input) {
 
   static final String USED = "used";
   private static final String SLOTS_VIEW = "deadair_hour_slots";
@@ -60,7 +61,7 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
           SELECT *, CAST(floor(unix_seconds(ts) / 3600) AS BIGINT) AS ts_hour FROM deadair_plays),
         p AS (
           SELECT /*+ BROADCAST(s) */
-                 CASE WHEN h._problem IS NOT NULL THEN 'rejected'
+                 CASE WHEN h._reason IS NOT NULL THEN 'rejected'
                       WHEN s.slot IS NULL THEN 'outside'
                       ELSE 'used' END AS status, h.*, s.slot
           FROM h LEFT JOIN %1$s s ON h.ts_hour = s.hour),
@@ -92,7 +93,7 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
                                 (status, artist_id, track_id, day),
                                 (status, artist_id, slot, user_id))
         """.formatted(SLOTS_VIEW));
-    return materialise(work.work("cube", cube), path, false);
+    return materialise(work.work("cube", cube), read, false);
   }
 
   /**
@@ -110,8 +111,7 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
     Dataset<Row> cube = spark.sql("""
         WITH b AS (
           SELECT *,
-                 _problem IS NOT NULL OR bucket_minutes < 5 OR bucket_minutes > 1440
-                   OR streams < 0 AS bad,
+                 _reason IS NOT NULL AS bad,
                  greatest(1, CAST(ceil(bucket_minutes / 60.0) AS INT)) AS span
           FROM deadair_counts),
         e AS (
@@ -154,7 +154,7 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
                                 (status, artist_id, track_id, day),
                                 (status, bucket_start, bucket_minutes))
         """.formatted(SLOTS_VIEW));
-    return materialise(work.work("cube", cube), path, true);
+    return materialise(work.work("cube", cube), read, true);
   }
 
   /** A small table of (hour, slot) for every hour some outage needs, joined by broadcast. */
@@ -176,7 +176,7 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
   }
 
   /** Counts the rows by fate and splits the cube, read back from its files, into its parts. */
-  private static Cube materialise(Dataset<Row> cube, String source, boolean isCounts) {
+  private static Cube materialise(Dataset<Row> cube, TableReader.Read read, boolean isCounts) {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put(USED, 0L);
     counts.put("rejected", 0L);
@@ -196,7 +196,7 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
         .select("artist_id", "slot", "user_id", "plays", "ms_played", "skips", "known_reason");
     Dataset<Row> buckets = isCounts ? used.filter(col("level").equalTo(3))
         .select("bucket_start", "bucket_minutes") : null;
-    return new Cube(hourly, tracks, slots, counts, source, buckets);
+    return new Cube(hourly, tracks, slots, counts, read.path(), buckets, read);
   }
 
   /** Skips partition folders outside the needed days when the input is partitioned by date. */
@@ -210,6 +210,14 @@ record Cube(Dataset<Row> hourly, Dataset<Row> trackDaily, Dataset<Row> slotListe
         Math.floorDiv(calendar.endHour(), 24) + 1).toString();
     return raw.filter(col("date").cast("date").between(lit(from).cast("date"),
         lit(to).cast("date")));
+  }
+
+  /**
+   * The unusable rows as quarantine rows. Clean inputs cost nothing: only when the pass found
+   * unusable rows does this read the input a second time, for those rows alone.
+   */
+  Dataset<Row> quarantine() {
+    return input.quarantine();
   }
 
   long usedRows() {

@@ -38,12 +38,14 @@ public final class ImpactJob {
   private final ImpactOptions options;
   private final java.util.function.Consumer<String> log;
   private final Map<String, Double> timings = new LinkedHashMap<>();
+  private final Ledger ledger;
 
   private ImpactJob(SparkSession spark, ImpactOptions options,
       java.util.function.Consumer<String> log) {
     this.spark = spark;
     this.options = options;
     this.log = log;
+    this.ledger = new Ledger(options.config().maxBadRowsPct(), m -> log.accept("warning: " + m));
   }
 
   /** What a run wrote, for the caller's summary line. */
@@ -82,10 +84,10 @@ public final class ImpactJob {
 
   private Result execute(ImpactConfig declaredConfig, Instant started, OutputWriter writer) {
     List<OutageWindow> declared = step("read outages",
-        () -> Inputs.outages(spark, options.outages()), o -> o.size() + " outages");
-    RateCard rates = Inputs.rateCard(spark, options.rateCard());
-    Dataset<Row> artists = Inputs.artists(spark, options.artists()).cache();
-    Dataset<Row> releases = Inputs.releases(spark, options.releases()).cache();
+        () -> Inputs.outages(spark, options.outages(), ledger), o -> o.size() + " outages");
+    RateCard rates = Inputs.rateCard(spark, options.rateCard(), ledger);
+    Dataset<Row> artists = Inputs.artists(spark, options.artists(), ledger);
+    Dataset<Row> releases = Inputs.releases(spark, options.releases(), ledger);
     boolean counts = options.streamCounts().isPresent();
     PhaseCalendar scanCalendar = PhaseCalendar.of(counts ? Buckets.padded(declared) : declared,
         declaredConfig.baselineDays(), declaredConfig.afterHours());
@@ -93,14 +95,11 @@ public final class ImpactJob {
         () -> counts
             ? Cube.fromStreamCounts(spark, options.streamCounts().get(), scanCalendar, writer)
             : Cube.fromPlays(spark, options.plays().get(), scanCalendar, writer),
-        c -> String.format(Locale.ROOT, "%,d rows used, %,d unreadable, %,d outside the windows",
+        c -> String.format(Locale.ROOT, "%,d rows used, %,d unusable, %,d outside the windows",
             c.rowCounts().get("used"), c.rowCounts().get("rejected"),
             c.rowCounts().get("outside")));
-    if (cube.usedRows() == 0) {
-      throw new io.deadair.jobs.read.InputException("No usable play falls within "
-          + declaredConfig.baselineDays() + " days before to " + declaredConfig.afterHours()
-          + " h after the outages in " + options.outages() + "; check the dates of both inputs");
-    }
+    accountPlays(cube, declaredConfig, artists, writer);
+    DataChecks.outagesAgainstData(cube.hourly(), declared, declaredConfig, ledger);
     List<Buckets.Bucket> buckets = counts ? buckets(cube) : List.of();
     List<OutageWindow> outages = counts ? wholeBuckets(declared, buckets) : declared;
     ImpactConfig config = declaredConfig.withRecentHoursAtLeast(Buckets.longestHours(buckets));
@@ -167,6 +166,7 @@ public final class ImpactJob {
       }, r -> r.toString());
       Map<String, Object> run = runJson(started, declared, outages, cube, calibration, tau2,
           serviceError, tests, config);
+      writer.writeQuarantine(ledger.quarantine(spark));
       writer.writeRunJson(run);
       io.deadair.charts.ReportModel.Report report = step("report: read back the tables",
           () -> ReportJob.load(spark, writer.staging()), null);
@@ -179,6 +179,33 @@ public final class ImpactJob {
       cube.hourly().unpersist();
     }
     return new Result(options.out(), writer.rowCounts(), cube.rowCounts());
+  }
+
+  /**
+   * Records what became of every play (or count) row, and the plays of artists missing from the
+   * artists table, which are kept under their id.
+   */
+  private void accountPlays(Cube cube, ImpactConfig config, Dataset<Row> artists,
+      OutputWriter writer) {
+    String input = options.plays().isPresent() ? "plays" : "stream_counts";
+    Map<String, Long> counts = cube.rowCounts();
+    long read = counts.values().stream().mapToLong(Long::longValue).sum();
+    if (read == 0) {
+      throw new io.deadair.jobs.read.InputException(input + ": " + cube.source()
+          + " has no rows in the days the outages need");
+    }
+    long bad = counts.get("rejected");
+    Dataset<Row> quarantined = bad == 0 ? null : writer.work("quarantine_" + input,
+        cube.quarantine());
+    ledger.add(input, cube.source(), read, counts.get(Cube.USED), bad,
+        quarantined, Map.of("outside_windows", counts.get("outside")));
+    if (cube.usedRows() == 0) {
+      throw new io.deadair.jobs.read.InputException("No usable " + input.replace('_', ' ')
+          + " row falls within " + config.baselineDays() + " days before to "
+          + config.afterHours() + " h after the outages in " + options.outages()
+          + "; check the dates of both inputs");
+    }
+    ledger.inputs().get(input).putAll(DataChecks.unknownArtists(cube.hourly(), artists, ledger));
   }
 
   /** The distinct count buckets, a small table the cube pass collected. */
@@ -242,21 +269,10 @@ public final class ImpactJob {
         "java", System.getProperty("java.version")));
     run.put("started", started.toString());
     run.put("finished", Instant.now().toString());
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    Map<String, Object> plays = new LinkedHashMap<>();
-    plays.put("path", cube.source());
-    plays.put("kind", options.plays().isPresent() ? "plays" : "stream_counts");
-    long read = cube.rowCounts().values().stream().mapToLong(Long::longValue).sum();
-    plays.put("rows_read", read);
-    plays.put("rows_used", cube.rowCounts().get("used"));
-    plays.put("rows_rejected_unreadable", cube.rowCounts().get("rejected"));
-    plays.put("rows_dropped_outside_windows", cube.rowCounts().get("outside"));
-    inputs.put("plays", plays);
-    inputs.put("artists", options.artists());
-    inputs.put("outages", options.outages());
-    inputs.put("releases", options.releases().orElse(null));
-    inputs.put("rate_card", options.rateCard().orElse("(default, shipped with Dead Air)"));
+    Map<String, Object> inputs = new LinkedHashMap<>(ledger.inputs());
+    inputs.putIfAbsent("rate_card", Map.of("path", "(default, shipped with Dead Air)"));
     run.put("inputs", inputs);
+    run.put("warnings", ledger.warnings());
     run.put("parameters", config.asMap());
     List<Map<String, Object>> os = new ArrayList<>();
     for (int i = 0; i < outages.size(); i++) {

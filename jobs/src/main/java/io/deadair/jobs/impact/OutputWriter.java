@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,11 +41,15 @@ final class OutputWriter {
   static final String FORMULA_START = "^[=+\\-@\\t\\r]";
 
   private static final String WORK = "_work";
+  /** The staging folder's name: hidden, beside the target, and unique to the run. */
+  private static final String PARTIAL = ".%s.partial-";
 
   private final SparkSession spark;
   private final Path target;
   private final Path staging;
   private final FileSystem fs;
+  /** Removes the staging folder when the JVM is stopped (Ctrl-C, SIGTERM) mid-run. */
+  private final Runnable cleanup = this::abort;
   private final Map<String, Long> rowCounts =
       Collections.synchronizedMap(new TreeMap<>());
 
@@ -54,34 +59,77 @@ final class OutputWriter {
     try {
       this.fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
       Path parent = fs.makeQualified(target).getParent();
-      this.staging = new Path(parent, "." + target.getName() + ".partial-" + UUID.randomUUID());
+      removeLeftovers(fs, parent, target.getName());
+      this.staging = new Path(parent, PARTIAL.formatted(target.getName()) + UUID.randomUUID());
       fs.mkdirs(staging);
+      ShutdownHookManager.get().addShutdownHook(cleanup, FileSystem.SHUTDOWN_HOOK_PRIORITY + 20);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare output folder " + out + ": "
           + e.getMessage(), e);
     }
   }
 
+  /**
+   * Removes staging folders that runs killed outright (which no code of theirs could stop) left
+   * beside the target. Two runs must not write the same --out at the same time.
+   */
+  private static void removeLeftovers(FileSystem fs, Path parent, String name)
+      throws IOException {
+    if (!fs.exists(parent)) {
+      return;
+    }
+    for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(parent)) {
+      if (s.isDirectory() && s.getPath().getName().startsWith(PARTIAL.formatted(name))) {
+        fs.delete(s.getPath(), true);
+      }
+    }
+  }
+
   /** Writes one contract table as Parquet under tables/ and CSV under csv/. */
   long writeTable(TableSpec spec, Dataset<Row> table) {
+    return write(spec, table, "tables/" + spec.name(), "csv/" + spec.name() + ".csv");
+  }
+
+  /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
+  long writeQuarantine(Dataset<Row> rows) {
+    return write(Contract.QUARANTINE, rows, "quarantine/rows", "quarantine/rows.csv");
+  }
+
+  /**
+   * Writes a table in one Parquet file and one CSV file, its rows sorted on every column (text
+   * and whole numbers first), so that two runs on the same input give the same files row for row.
+   */
+  private long write(TableSpec spec, Dataset<Row> table, String parquet, String csv) {
     List<String> missing = new ArrayList<>(spec.columnNames());
     missing.removeAll(Arrays.asList(table.columns()));
     if (!missing.isEmpty()) {
       throw new IllegalStateException("Table " + spec.name() + " lacks columns " + missing);
     }
     Dataset<Row> ordered = table.select(spec.columnNames().stream().map(c -> col(c))
-        .toArray(Column[]::new)).cache();
+        .toArray(Column[]::new)).orderBy(sortOrder(spec)).cache();
     try {
       ordered.coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
-          .parquet(new Path(staging, "tables/" + spec.name()).toString());
+          .parquet(new Path(staging, parquet).toString());
       TableFiles.writeSingleCsv(spark, spreadsheetSafe(ordered),
-          new Path(staging, "csv/" + spec.name() + ".csv").toString());
+          new Path(staging, csv).toString());
       long n = ordered.count();
       rowCounts.put(spec.name(), n);
       return n;
     } finally {
       ordered.unpersist();
     }
+  }
+
+  /** Every column, those that identify a row (text, whole numbers, times) before measures. */
+  private static Column[] sortOrder(TableSpec spec) {
+    List<Column> keys = new ArrayList<>();
+    List<Column> measures = new ArrayList<>();
+    for (io.deadair.common.contract.ColumnSpec c : spec.columns()) {
+      (c.type() == io.deadair.common.contract.ColumnType.DOUBLE ? measures : keys)
+          .add(col(c.name()).asc_nulls_first());
+    }
+    keys.addAll(measures);
+    return keys.toArray(Column[]::new);
   }
 
   long writeTable(String name, Dataset<Row> table) {
@@ -133,6 +181,7 @@ final class OutputWriter {
       if (!fs.rename(staging, target)) {
         throw new IOException("rename of " + staging + " to " + target + " failed");
       }
+      forgetCleanup();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot move the output into place: " + e.getMessage(), e);
     }
@@ -142,8 +191,17 @@ final class OutputWriter {
   void abort() {
     try {
       fs.delete(staging, true);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // The run has already failed; its message matters more than this one.
+    }
+    forgetCleanup();
+  }
+
+  private void forgetCleanup() {
+    try {
+      ShutdownHookManager.get().removeShutdownHook(cleanup);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook is running or has run.
     }
   }
 

@@ -1,27 +1,26 @@
 package io.deadair.jobs.read;
 
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.from_csv;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.timestamp_millis;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
 
-import io.deadair.common.contract.ColumnSpec;
-import io.deadair.common.contract.ColumnType;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.io.InputFormat;
-import io.deadair.jobs.spark.SparkSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -30,43 +29,79 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads one input of the data contract from any Hadoop path, as Parquet, CSV with a header or JSON
- * lines (chosen from the file names), into the contract's Spark schema. Each row carries the file
- * it came from and, when a value could not be read, which column and why.
+ * lines (chosen from the file names), into the contract's columns. Every row also carries where it
+ * came from (file, and the line or record number or what is needed to work it out), its raw text
+ * when it is unusable, and the column and reason that make it so ({@link Conform}).
+ *
+ * <p>CSV and JSON lines are read as text and parsed line by line with Spark's own CSV and JSON
+ * parsers, so that a malformed line keeps its raw text and its place in the file.
  */
 public final class TableReader {
 
-  /** Column naming the source file of each row. */
-  public static final String SOURCE = "_source";
-  /** Column describing the first unusable value of a row, or null when the row is good. */
-  public static final String PROBLEM = "_problem";
+  /** The file a row came from. */
+  public static final String FILE = "_file";
+  /** For text, the start of the file block the row was read in; null when {@link #POS} is the
+   * line or record number itself. */
+  public static final String BLOCK = "_block";
+  /** The line or record number (from 1), or for text in a block its position in the scan. */
+  public static final String POS = "_pos";
+  /** The raw line, or the record as JSON, for an unusable row. */
+  public static final String RAW = "_raw";
+  /** The column that makes a row unusable, or null when the whole line is. */
+  public static final String COLUMN = "_column";
+  /** Why a row is unusable, or null for a good row. */
+  public static final String REASON = "_reason";
 
-  private static final String EPOCH_MS = "^-?[0-9]{1,18}$";
-  private static final String HAS_OFFSET = "(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$";
+  private static final String CORRUPT = "_corrupt_record";
+  /** CSV as RFC 4180 and spreadsheets write it: a quote inside a quoted field is doubled. */
+  static final String QUOTE = "\"";
+  private static final int SCHEMA_SAMPLE_LINES = 1_000;
 
   private TableReader() {}
 
-  /** The rows of one input, each with {@link #SOURCE} and {@link #PROBLEM}. */
-  public record Read(TableSpec table, String path, InputFormat format, Dataset<Row> rows) {
+  /**
+   * The rows of one input.
+   *
+   * @param lines for text inputs, every line with its block and position, to number the lines of
+   *     unusable rows ({@link Lines}); null for Parquet
+   */
+  public record Read(TableSpec table, String path, InputFormat format, Dataset<Row> rows,
+      Dataset<Row> lines) {
 
     /** The rows that conform to the contract, in its columns only. */
     public Dataset<Row> valid() {
-      return rows.filter(col(PROBLEM).isNull())
+      return rows.filter(col(REASON).isNull())
           .select(table.columnNames().stream().map(c -> col(c)).toArray(Column[]::new));
     }
 
-    /** The rows that do not, with their source and problem. */
+    /** The rows that do not, with where they came from and why. */
     public Dataset<Row> rejected() {
-      return rows.filter(col(PROBLEM).isNotNull());
+      return rows.filter(col(REASON).isNotNull());
+    }
+
+    /** The rejected rows as quarantine rows, with their line or record numbers. */
+    public Dataset<Row> quarantine() {
+      return Lines.quarantine(table.name(), rejected(), lines);
+    }
+
+    /** This read with one more rule on whole rows: where {@code bad} holds, the row is unusable. */
+    public Read withRowRule(Column bad, String column, Column reason) {
+      Column fresh = col(REASON).isNull().and(bad);
+      return new Read(table, path, format, rows
+          .withColumn(RAW, when(fresh.and(col(RAW).isNull()), to_json(struct(table.columnNames()
+              .stream().map(c -> col(c)).toArray(Column[]::new)))).otherwise(col(RAW)))
+          .withColumn(COLUMN, when(fresh, lit(column)).otherwise(col(COLUMN)))
+          .withColumn(REASON, when(fresh, reason).otherwise(col(REASON))), lines);
     }
   }
 
@@ -82,22 +117,127 @@ public final class TableReader {
   public static Read read(SparkSession spark, String path, TableSpec table,
       UnaryOperator<Dataset<Row>> prune) {
     InputFormat format = detect(spark, path, table);
-    Dataset<Row> raw = switch (format) {
-      case PARQUET -> spark.read().parquet(path);
-      case CSV -> spark.read().option("header", "true").option("inferSchema", "false")
-          .option("mode", "PERMISSIVE").option("sep", path.toLowerCase(Locale.ROOT).contains(".tsv")
-              ? "\t" : ",").csv(path);
-      case JSON -> spark.read().option("primitivesAsString", "true").json(path);
-    };
-    return new Read(table, path, format, conform(prune.apply(raw), table, path));
+    if (format == InputFormat.PARQUET) {
+      Dataset<Row> raw = prune.apply(parquet(spark, path, table));
+      Dataset<Row> located = raw.withColumn(FILE, col("_metadata.file_path"))
+          .withColumn(BLOCK, lit(null).cast(DataTypes.LongType))
+          .withColumn(POS, col("_metadata.row_index").plus(1));
+      Conform.checkTypes(raw.schema(), table, path);
+      Column record = to_json(struct(Arrays.stream(raw.columns()).map(c -> col(c))
+          .toArray(Column[]::new)));
+      return new Read(table, path, format, Conform.rows(located, raw.schema(), table, path,
+          Conform.NO_LINE_PROBLEM, record, false), null);
+    }
+    Dataset<Row> lines = prune.apply(spark.read().text(path))
+        .select(col("value"), col("_metadata.file_path").as(FILE),
+            col("_metadata.file_block_start").as(BLOCK),
+            monotonically_increasing_id().as(POS));
+    return parseText(spark, table, path, format, lines, separator(path));
+  }
+
+  /** The Parquet files at {@code path}; a file that is not Parquet is named in the message. */
+  private static Dataset<Row> parquet(SparkSession spark, String path, TableSpec table) {
+    try {
+      return spark.read().parquet(path);
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new InputException(table.name() + ": cannot read " + path + " as Parquet: "
+          + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
+    }
   }
 
   /** Reads CSV text held in memory (such as a resource shipped in the jar) as a contract table. */
-  public static Read readCsvText(SparkSession spark, String name, List<String> lines,
+  public static Read readCsvText(SparkSession spark, String name, List<String> text,
       TableSpec table) {
-    Dataset<Row> raw = spark.read().option("header", "true").option("inferSchema", "false")
-        .csv(spark.createDataset(lines, org.apache.spark.sql.Encoders.STRING()));
-    return new Read(table, name, InputFormat.CSV, conform(raw, table, name));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < text.size(); i++) {
+      rows.add(RowFactory.create(text.get(i), name, null, (long) i + 1));
+    }
+    StructType schema = new StructType().add("value", DataTypes.StringType)
+        .add(FILE, DataTypes.StringType).add(BLOCK, DataTypes.LongType)
+        .add(POS, DataTypes.LongType);
+    return parseText(spark, table, name, InputFormat.CSV, spark.createDataFrame(rows, schema),
+        ",");
+  }
+
+  private static String separator(String path) {
+    return path.toLowerCase(Locale.ROOT).contains(".tsv") ? "\t" : ",";
+  }
+
+  /**
+   * Parses lines of CSV (the first line of each file is its header) or JSON lines. Blank lines
+   * are not rows; a line that repeats the header is a header.
+   */
+  private static Read parseText(SparkSession spark, TableSpec table, String path,
+      InputFormat format, Dataset<Row> lines, String sep) {
+    Column value = regexp_replace(col("value"), "^\uFEFF", "");
+    Dataset<Row> text = lines.withColumn("value", value);
+    List<String> header = format == InputFormat.CSV ? csvHeader(spark, text, path, table)
+        : jsonFields(spark, text, path, table);
+    StructType schema = new StructType();
+    for (String h : header) {
+      schema = schema.add(h, DataTypes.StringType);
+    }
+    schema = schema.add(CORRUPT, DataTypes.StringType);
+    Map<String, String> options = Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord",
+        CORRUPT, "sep", sep, "escape", QUOTE);
+    Column parsed = format == InputFormat.CSV
+        ? from_csv(col("value"), lit(schema.toDDL()), options)
+        : from_json(col("value"), schema, options);
+    Dataset<Row> data = text.filter(trim(col("value")).notEqual(""))
+        .select(col("value"), col(FILE), col(BLOCK), col(POS), parsed.as("p"))
+        .select(col("value"), col(FILE), col(BLOCK), col(POS), col("p.*"));
+    if (format == InputFormat.CSV) {
+      Column isHeader = lit(true);
+      for (int i = 0; i < header.size(); i++) {
+        isHeader = isHeader.and(col("`" + header.get(i) + "`").eqNullSafe(header.get(i)));
+      }
+      data = data.filter(not(col(CORRUPT).isNull().and(isHeader)));
+    }
+    Column lineProblem = when(col("value").contains("\uFFFD"),
+        lit("the line is not valid UTF-8 (is the file in another encoding?)"))
+        .when(col(CORRUPT).isNotNull(), lit(format == InputFormat.CSV
+            ? "the line does not split into the header's " + header.size() + " fields (a"
+                + " missing or extra separator, or an unclosed quote)"
+            : "the line is not one JSON object"));
+    StructType rawSchema = data.drop("value", FILE, BLOCK, POS, CORRUPT).schema();
+    return new Read(table, path, format, Conform.rows(data, rawSchema, table, path, lineProblem,
+        col("value"), true), lines);
+  }
+
+  /** The header of a CSV input, read by Spark's CSV reader from its first line. */
+  private static List<String> csvHeader(SparkSession spark, Dataset<Row> text, String path,
+      TableSpec table) {
+    List<Row> first = text.filter(trim(col("value")).notEqual("")).limit(1).collectAsList();
+    if (first.isEmpty()) {
+      throw new InputException(table.name() + ": " + path + " is empty (not even a header)");
+    }
+    String line = first.get(0).getString(0);
+    String[] names = spark.read().option("header", "true").option("sep", separator(path))
+        .option("escape", QUOTE)
+        .csv(spark.createDataset(List.of(line), Encoders.STRING())).columns();
+    List<String> header = Arrays.stream(names).map(String::trim).toList();
+    Conform.checkColumns(Set.copyOf(header), table, path);
+    return header;
+  }
+
+  /** The fields of a JSON lines input, from its first lines. */
+  private static List<String> jsonFields(SparkSession spark, Dataset<Row> text, String path,
+      TableSpec table) {
+    List<String> sample = text.filter(trim(col("value")).notEqual("")).limit(SCHEMA_SAMPLE_LINES)
+        .select("value").as(Encoders.STRING()).collectAsList();
+    if (sample.isEmpty()) {
+      throw new InputException(table.name() + ": " + path + " is empty");
+    }
+    StructType inferred = spark.read().option("primitivesAsString", "true")
+        .json(spark.createDataset(sample, Encoders.STRING())).schema();
+    List<String> fields = Arrays.stream(inferred.fields()).map(StructField::name)
+        .filter(n -> !n.equals(CORRUPT)).collect(Collectors.toList());
+    Conform.checkColumns(Set.copyOf(fields), table, path);
+    return fields;
   }
 
   /** The format of a file, or of the data files in a folder (searched two levels deep). */
@@ -110,12 +250,18 @@ public final class TableReader {
       }
       FileStatus st = fs.getFileStatus(p);
       if (st.isFile()) {
+        if (st.getLen() == 0) {
+          throw new InputException(table.name() + ": " + path + " is empty (0 bytes)");
+        }
         return InputFormat.ofFileName(p.getName()).orElseThrow(() -> new InputException(
             table.name() + ": cannot tell the format of " + path
                 + " from its name; use a .parquet, .csv or .json/.jsonl suffix"));
       }
       List<String> names = new ArrayList<>();
       collectNames(fs, p, 0, names);
+      if (names.isEmpty()) {
+        throw new InputException(table.name() + ": the folder " + path + " holds no data file");
+      }
       return InputFormat.ofFiles(table.name() + " folder " + path, names);
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
@@ -137,69 +283,5 @@ public final class TableReader {
         collectNames(fs, s.getPath(), depth + 1, out);
       }
     }
-  }
-
-  /**
-   * Casts each contract column from whatever the file holds; a missing required column is an
-   * error, a missing optional one becomes null, unknown columns are dropped.
-   */
-  static Dataset<Row> conform(Dataset<Row> raw, TableSpec table, String path) {
-    Set<String> present = Arrays.stream(raw.columns()).collect(Collectors.toSet());
-    List<String> missing = table.requiredColumnNames().stream()
-        .filter(c -> !present.contains(c)).toList();
-    if (!missing.isEmpty()) {
-      throw new InputException(String.format(
-          "%s: %s has no column %s (it has: %s)", table.name(), path,
-          String.join(", ", missing), String.join(", ", raw.columns())));
-    }
-    StructType rawSchema = raw.schema();
-    List<Column> out = new ArrayList<>();
-    Column problem = lit(null).cast(DataTypes.StringType);
-    for (int i = table.columns().size() - 1; i >= 0; i--) {
-      ColumnSpec c = table.columns().get(i);
-      if (!present.contains(c.name())) {
-        out.add(0, lit(null).cast(SparkSchemas.typeOf(c.type())).as(c.name()));
-        continue;
-      }
-      DataType rawType = rawSchema.apply(c.name()).dataType();
-      Column source = col(c.name());
-      Column parsed = parse(source, rawType, c.type());
-      out.add(0, parsed.as(c.name()));
-      Column blank = rawType.equals(DataTypes.StringType)
-          ? source.isNull().or(trim(source).equalTo("")) : source.isNull();
-      Column unreadable = source.isNotNull().and(parsed.isNull()).and(not(blank));
-      Column bad = c.required() ? unreadable.or(blank) : unreadable;
-      problem = when(bad, concat(lit("column " + c.name() + ": "),
-          when(blank, lit("required value is missing"))
-              .otherwise(concat(lit("cannot read '"), source.cast("string"),
-                  lit("' as " + c.type().description())))))
-          .otherwise(problem);
-    }
-    out.add(input_file_name().as(SOURCE));
-    out.add(problem.as(PROBLEM));
-    return raw.select(out.toArray(Column[]::new));
-  }
-
-  /** The value of {@code source} as the contract type, or null where it cannot be read. */
-  static Column parse(Column source, DataType rawType, ColumnType type) {
-    if (rawType instanceof ArrayType) {
-      return type == ColumnType.STRING_LIST ? array_join(source, ";") : lit(null);
-    }
-    boolean text = rawType.equals(DataTypes.StringType);
-    return switch (type) {
-      case STRING, STRING_LIST -> text ? when(trim(source).notEqual(""), trim(source))
-          : source.cast(DataTypes.StringType);
-      case TIMESTAMP -> text ? parseTimestamp(trim(source))
-          : rawType instanceof NumericType
-              ? timestamp_millis(source.cast("long")) : source.try_cast(DataTypes.TimestampType);
-      case INT, LONG, DOUBLE, BOOLEAN, DATE -> (text ? trim(source) : source)
-          .try_cast(SparkSchemas.typeOf(type));
-    };
-  }
-
-  /** ISO-8601 with an offset, or epoch milliseconds; a time without an offset is unreadable. */
-  static Column parseTimestamp(Column s) {
-    return when(s.rlike(EPOCH_MS), timestamp_millis(s.try_cast("long")))
-        .when(s.rlike(HAS_OFFSET), try_to_timestamp(s));
   }
 }

@@ -135,9 +135,18 @@ public final class ReportLoader {
             part(markets, id), part(releases, id), part(royalty, id), part(cards, id)));
       }
       return new Report(run.path("started").asText(""), Instant.now(),
-          run.path("inputs").path("plays").path("path").asText(""),
-          params.path("confidence").asDouble(0.95), minExpected, out, csvFiles(fs));
+          run.path("inputs").path("plays").path("path")
+              .asText(run.path("inputs").path("stream_counts").path("path").asText("")),
+          params.path("confidence").asDouble(0.95), minExpected, out, csvFiles(fs),
+          notes(run));
     }
+  }
+
+  /** The run's warnings, which the report shows under its title. */
+  private static List<String> notes(JsonNode run) {
+    List<String> notes = new ArrayList<>();
+    run.path("warnings").forEach(w -> notes.add(w.asText()));
+    return notes;
   }
 
   /** One outage's part of a per-outage result. */

@@ -8,6 +8,25 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
+   * A session for one command, stopped when the command ends unless it was already running (a
+   * command called inside a Spark application, such as a test, leaves it running).
+   */
+  public record Scoped(SparkSession spark, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        spark.stop();
+      }
+    }
+  }
+
+  /** Opens the session of one command ({@link #create}). */
+  public static Scoped open(String appName) {
+    boolean owned = SparkSession.getDefaultSession().isEmpty();
+    return new Scoped(create(appName), owned);
+  }
+
+  /**
    * Under {@code spark-submit} the master and resources come from Spark ({@code spark.master} is
    * set); run directly, Dead Air uses an embedded {@code local[*]} Spark. Either way time zone is
    * UTC, since every timestamp of the data contract is a UTC instant.

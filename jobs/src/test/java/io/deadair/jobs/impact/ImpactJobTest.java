@@ -91,7 +91,7 @@ class ImpactJobTest {
     JsonNode counts = run.path("inputs").path("plays");
     long read = counts.path("rows_read").asLong();
     assertThat(read).as("rows read").isPositive();
-    assertThat(counts.path("rows_used").asLong() + counts.path("rows_rejected_unreadable")
+    assertThat(counts.path("rows_used").asLong() + counts.path("rows_quarantined")
         .asLong() + counts.path("rows_dropped_outside_windows").asLong()).isEqualTo(read);
     Dataset<Row> plays = spark.read().parquet(data.out() + "/plays");
     assertThat(read).as("date folders far from the outage are skipped, not read")

@@ -1,0 +1,129 @@
+package io.deadair.jobs.impact;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.domain.Scope;
+import io.deadair.jobs.read.InputException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Checks that need the data, made on the small hourly cube right after the pass: outages outside
+ * the data's time range, scopes that name what no play has, and artists missing from the artists
+ * table.
+ */
+final class DataChecks {
+
+  private DataChecks() {}
+
+  /**
+   * An outage the data does not reach stops the run; one whose baseline or recovery window is
+   * only partly covered, or whose scope names a country or platform no play has, is a warning.
+   */
+  static void outagesAgainstData(Dataset<Row> hourly, List<OutageWindow> outages,
+      ImpactConfig config, Ledger ledger) {
+    Row range = hourly.agg(min("hour"), max("hour")).first();
+    if (range.isNullAt(0)) {
+      return;
+    }
+    Instant first = Instant.ofEpochSecond(range.getLong(0) * 3600);
+    Instant last = Instant.ofEpochSecond((range.getLong(1) + 1) * 3600);
+    for (OutageWindow o : outages) {
+      if (!first.isBefore(o.start()) || !last.isAfter(o.start())) {
+        throw new InputException(String.format(Locale.ROOT, "outage %s (%s to %s) lies outside"
+            + " the plays' time range near it (%s to %s): there is nothing to compare it with",
+            o.id(), o.start(), o.end(), first, last));
+      }
+      Instant baselineStart = o.start().minus(Duration.ofDays(config.baselineDays()));
+      if (first.isAfter(baselineStart)) {
+        ledger.warn(String.format(Locale.ROOT, "outage %s: plays start at %s, so its baseline has"
+            + " %.1f of %d days; intervals are wider for it", o.id(), first,
+            Duration.between(first, o.start()).toHours() / 24.0, config.baselineDays()));
+      }
+      Instant recoveryEnd = o.end().plus(Duration.ofHours(config.afterHours()));
+      if (last.isBefore(recoveryEnd)) {
+        ledger.warn(String.format(Locale.ROOT, "outage %s: plays end at %s, before its end plus"
+            + " the %d h recovery window (%s); the rebound is measured on what there is",
+            o.id(), last, config.afterHours(), recoveryEnd));
+      }
+    }
+    checkScopes(hourly, outages, ledger);
+  }
+
+  private static void checkScopes(Dataset<Row> hourly, List<OutageWindow> outages,
+      Ledger ledger) {
+    Set<String> countries = distinct(hourly, "country");
+    Set<String> platforms = distinct(hourly, "platform");
+    for (OutageWindow o : outages) {
+      checkScope(o, "countries", o.countries(), countries, ledger);
+      if (!platforms.isEmpty()) {
+        checkScope(o, "platforms", o.platforms(), platforms, ledger);
+      }
+    }
+  }
+
+  /** A scope value no play has is a warning; a scope no play falls in at all is an error. */
+  private static void checkScope(OutageWindow o, String what, Scope scope, Set<String> seen,
+      Ledger ledger) {
+    if (scope.isAll() || seen.isEmpty()) {
+      return;
+    }
+    Set<String> unseen = new TreeSet<>(scope.values());
+    unseen.removeAll(seen);
+    if (unseen.size() == scope.values().size()) {
+      throw new InputException(String.format(Locale.ROOT, "outage %s: no play has any of its"
+          + " %s %s (the data has: %s)", o.id(), what, String.join(";", unseen),
+          String.join(", ", seen)));
+    }
+    if (!unseen.isEmpty()) {
+      ledger.warn(String.format(Locale.ROOT, "outage %s: no play has its %s %s; a misspelling?",
+          o.id(), what, String.join(";", unseen)));
+    }
+  }
+
+  private static Set<String> distinct(Dataset<Row> hourly, String column) {
+    Set<String> out = new TreeSet<>();
+    for (Row r : hourly.select(column).distinct().collectAsList()) {
+      if (!r.isNullAt(0)) {
+        out.add(r.getString(0));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Artists that have plays but no row in the artists table. They are kept and reported under
+   * their id; this counts them for run.json and warns.
+   */
+  static Map<String, Object> unknownArtists(Dataset<Row> hourly, Dataset<Row> artists,
+      Ledger ledger) {
+    Row r = hourly.groupBy("artist_id").agg(sum("plays").as("plays"))
+        .join(artists.select(col("artist_id").as("known_id")),
+            col("artist_id").equalTo(col("known_id")), "left_anti")
+        .agg(count("artist_id"), sum("plays")).first();
+    long ids = r.getLong(0);
+    double plays = r.isNullAt(1) ? 0 : r.getDouble(1);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("artists_missing_from_artists_table", ids);
+    m.put("plays_of_missing_artists", Math.round(plays));
+    if (ids > 0) {
+      ledger.warn(String.format(Locale.ROOT, "%,d artists with plays are not in the artists"
+          + " table (%,.0f plays); they are kept and reported under their id", ids, plays));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,223 @@
+package io.deadair.jobs.read;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.timestamp_millis;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import io.deadair.common.contract.ColumnSpec;
+import io.deadair.common.contract.ColumnType;
+import io.deadair.common.contract.TableSpec;
+import io.deadair.common.contract.ValueRule;
+import io.deadair.jobs.spark.SparkSchemas;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.AtomicType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+
+/**
+ * Turns raw rows into the contract's columns: each value is read as its type, brought to its
+ * case and checked against its rule; the first column that fails names the row's problem.
+ */
+final class Conform {
+
+  /** For inputs whose rows cannot be malformed as a whole (Parquet). */
+  static final Column NO_LINE_PROBLEM = lit(null).cast(DataTypes.StringType);
+
+  private static final String EPOCH_MS = "^-?[0-9]{1,18}$";
+  private static final String HAS_OFFSET = "(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$";
+  private static final String LOOKS_LIKE_TIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+)?$";
+  private static final String PLACEHOLDER = "\u0000";
+
+  private Conform() {}
+
+  /** A missing required column stops the job with the file and the columns it does have. */
+  static void checkColumns(Set<String> present, TableSpec table, String path) {
+    List<String> missing = table.requiredColumnNames().stream()
+        .filter(c -> !present.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new InputException(String.format("%s: %s has no column %s (it has: %s)",
+          table.name(), path, String.join(", ", missing),
+          present.stream().sorted().collect(Collectors.joining(", "))));
+    }
+  }
+
+  /** A Parquet column whose type cannot hold the contract's values stops the job. */
+  static void checkTypes(StructType raw, TableSpec table, String path) {
+    checkColumns(Set.of(raw.fieldNames()), table, path);
+    for (ColumnSpec c : table.columns()) {
+      if (!Arrays.asList(raw.fieldNames()).contains(c.name())) {
+        continue;
+      }
+      DataType t = raw.apply(c.name()).dataType();
+      if (t instanceof TimestampNTZType) {
+        throw new InputException(String.format("%s: %s, column %s: a timestamp without time"
+            + " zone cannot be placed in UTC; write it as a UTC timestamp", table.name(), path,
+            c.name()));
+      }
+      if (!fits(t, c.type())) {
+        throw new InputException(String.format("%s: %s, column %s has type %s; it must hold"
+            + " %s", table.name(), path, c.name(), t.simpleString(), c.type().description()));
+      }
+    }
+  }
+
+  private static boolean fits(DataType t, ColumnType type) {
+    boolean text = t.equals(DataTypes.StringType);
+    return switch (type) {
+      case STRING -> t instanceof AtomicType;
+      case STRING_LIST -> t instanceof AtomicType || t instanceof ArrayType a
+          && a.elementType().equals(DataTypes.StringType);
+      case TIMESTAMP -> text || t.equals(DataTypes.TimestampType)
+          || t.equals(DataTypes.LongType) || t.equals(DataTypes.IntegerType);
+      case INT, LONG, DOUBLE -> text || t instanceof NumericType;
+      case BOOLEAN -> text || t.equals(DataTypes.BooleanType);
+      case DATE -> text || t.equals(DataTypes.DateType) || t.equals(DataTypes.TimestampType);
+    };
+  }
+
+  /**
+   * The contract columns of {@code raw}, then where each row came from and, for an unusable row,
+   * its raw text, column and reason.
+   *
+   * @param lineProblem why the whole line is unusable, or null (checked before any column)
+   * @param rawText the row as text
+   * @param rawForAll whether to keep {@code rawText} for every row (cheap for a line of text),
+   *     or only for unusable ones
+   */
+  static Dataset<Row> rows(Dataset<Row> raw, StructType rawSchema, TableSpec table, String path,
+      Column lineProblem, Column rawText, boolean rawForAll) {
+    checkColumns(Set.of(rawSchema.fieldNames()), table, path);
+    List<Column> out = new ArrayList<>();
+    Column column = lit(null).cast(DataTypes.StringType);
+    Column reason = lit(null).cast(DataTypes.StringType);
+    for (int i = table.columns().size() - 1; i >= 0; i--) {
+      ColumnSpec c = table.columns().get(i);
+      if (!Arrays.asList(rawSchema.fieldNames()).contains(c.name())) {
+        out.add(0, lit(null).cast(SparkSchemas.typeOf(c.type())).as(c.name()));
+        continue;
+      }
+      DataType rawType = rawSchema.apply(c.name()).dataType();
+      Column source = col("`" + c.name() + "`");
+      Column parsed = normalise(parse(source, rawType, c.type()), c.rule());
+      out.add(0, parsed.as(c.name()));
+      Column problem = problem(source, rawType, parsed, c);
+      column = when(problem.isNotNull(), lit(c.name())).otherwise(column);
+      reason = when(problem.isNotNull(), problem).otherwise(reason);
+    }
+    Column whole = lineProblem;
+    out.add(col(TableReader.FILE));
+    out.add(col(TableReader.BLOCK));
+    out.add(col(TableReader.POS));
+    Column finalReason = when(whole.isNotNull(), whole).otherwise(reason);
+    out.add((rawForAll ? rawText : when(finalReason.isNotNull(), rawText)).as(TableReader.RAW));
+    out.add(when(whole.isNotNull(), lit(null).cast(DataTypes.StringType)).otherwise(column)
+        .as(TableReader.COLUMN));
+    out.add(finalReason.as(TableReader.REASON));
+    return raw.select(out.toArray(Column[]::new));
+  }
+
+  /** Why the value of column {@code c} makes its row unusable, or null when it does not. */
+  private static Column problem(Column source, DataType rawType, Column parsed, ColumnSpec c) {
+    boolean text = rawType.equals(DataTypes.StringType);
+    Column blank = text ? source.isNull().or(trim(source).equalTo("")) : source.isNull();
+    Column shown = text ? trim(source) : source.cast(DataTypes.StringType);
+    Column unreadable = not(blank).and(parsed.isNull());
+    Column unreadableReason = concat(lit("cannot read '"), shown,
+        lit("' as " + c.type().description()));
+    if (c.type() == ColumnType.TIMESTAMP && text) {
+      unreadableReason = when(trim(source).rlike(LOOKS_LIKE_TIME),
+          concat(lit("'"), shown, lit("' has no UTC offset; write it like 2026-03-02T14:05:09Z"
+              + " or 2026-03-02T15:05:09+01:00"))).otherwise(unreadableReason);
+    }
+    Column result = when(unreadable, unreadableReason);
+    if (c.required()) {
+      result = when(blank, lit("required value is missing")).otherwise(result);
+    }
+    if (c.rule() != null) {
+      String[] parts = c.rule().reason(PLACEHOLDER).split(PLACEHOLDER, -1);
+      Column broken = parsed.isNotNull().and(not(allows(c.rule(), parsed)));
+      result = when(broken, concat(lit(parts[0]), shown, lit(parts[1]))).otherwise(result);
+    }
+    return result;
+  }
+
+  /** Whether {@code v} (not null) follows {@code rule}. */
+  static Column allows(ValueRule rule, Column v) {
+    if (rule instanceof ValueRule.Range r) {
+      return v.between(r.min(), r.max());
+    } else if (rule instanceof ValueRule.Amount a) {
+      return v.between(a.min(), a.max());
+    } else if (rule instanceof ValueRule.OneOf o) {
+      return v.isin(o.words().toArray());
+    } else if (rule instanceof ValueRule.Word w) {
+      return v.rlike("^(?:" + w.regex() + ")$");
+    } else if (rule instanceof ValueRule.Country c) {
+      return v.isin(c.allowed().toArray());
+    }
+    throw new IllegalStateException("Unknown rule " + rule);
+  }
+
+  private static Column normalise(Column parsed, ValueRule rule) {
+    if (rule == null) {
+      return parsed;
+    }
+    return switch (rule.textCase()) {
+      case UPPER -> upper(parsed);
+      case LOWER -> lower(parsed);
+      case AS_IS -> parsed;
+    };
+  }
+
+  /** The value of {@code source} as the contract type, or null where it cannot be read. */
+  static Column parse(Column source, DataType rawType, ColumnType type) {
+    if (rawType instanceof ArrayType) {
+      return type == ColumnType.STRING_LIST ? array_join(source, ";") : lit(null);
+    }
+    boolean text = rawType.equals(DataTypes.StringType);
+    return switch (type) {
+      case STRING -> text ? when(trim(source).notEqual(""), trim(source))
+          : source.cast(DataTypes.StringType);
+      case STRING_LIST -> text ? list(trim(source)) : source.cast(DataTypes.StringType);
+      case TIMESTAMP -> text ? parseTimestamp(trim(source))
+          : rawType instanceof NumericType
+              ? timestamp_millis(source.cast("long")) : source.try_cast(DataTypes.TimestampType);
+      case INT, LONG, DOUBLE, BOOLEAN, DATE -> (text ? trim(source) : source)
+          .try_cast(SparkSchemas.typeOf(type));
+    };
+  }
+
+  /** A list written as {@code a;b}, or (in JSON lines) as a JSON array of strings. */
+  private static Column list(Column s) {
+    Column array = from_json(s, DataTypes.createArrayType(DataTypes.StringType),
+        Map.<String, String>of());
+    return when(s.startsWith("["), array_join(array, ";"))
+        .when(s.notEqual(""), s);
+  }
+
+  /** ISO-8601 with an offset, or epoch milliseconds; a time without an offset is unreadable. */
+  static Column parseTimestamp(Column s) {
+    return when(s.rlike(EPOCH_MS), timestamp_millis(s.try_cast("long")))
+        .when(s.rlike(HAS_OFFSET), try_to_timestamp(s));
+  }
+}
