@@ -132,7 +132,7 @@ public final class ContractDoc {
       | flags that do not fit together | `--artists and --outages are needed with --plays or --stream-counts ...`, `Give exactly one of --plays and --stream-counts` |
       | *after the pass:* too many unusable rows | see [Quarantined](#quarantined) |
       | *after the pass:* no rows at all in the days the outages need | `plays: PATH has no rows in the days the outages need` |
-      | *after the pass:* no usable row near any outage | `No usable plays row falls within 28 days before to 24 h after the outages in PATH; check the dates of both inputs` |
+      | *after the pass:* no usable row near any outage | `plays: no usable row falls within 28 days before to 24 h after the outages in PATH; check the dates of both inputs` |
       | *after the pass:* an outage the data does not reach | `outage late (START to END) lies outside the plays' time range near it (FIRST to LAST): there is nothing to compare it with` |
       | *after the pass:* a scope no play falls in | `outage o1: no play has any of its platforms andriod (the data has: android, desktop, ios, web)` |
       | *during the pass:* a file Spark cannot read | `cannot read FILE: CAUSE` |

@@ -200,8 +200,7 @@ public final class ImpactJob {
     ledger.add(input, cube.source(), read, counts.get(Cube.USED), bad,
         quarantined, Map.of("outside_windows", counts.get("outside")));
     if (cube.usedRows() == 0) {
-      throw new io.deadair.jobs.read.InputException("No usable " + input.replace('_', ' ')
-          + " row falls within " + config.baselineDays() + " days before to "
+      throw new io.deadair.jobs.read.InputException(input + ": no usable row falls within " + config.baselineDays() + " days before to "
           + config.afterHours() + " h after the outages in " + options.outages()
           + "; check the dates of both inputs");
     }

@@ -2,11 +2,14 @@ package io.deadair.jobs.read;
 
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
@@ -48,6 +51,11 @@ final class Conform {
   private static final String HAS_OFFSET = "(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$";
   private static final String LOOKS_LIKE_TIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+)?$";
   private static final String PLACEHOLDER = "\u0000";
+  /** Prefixes of the working columns: a raw value, a column's problem. */
+  private static final String SOURCE = "__source_";
+  private static final String PROBLEM = "__problem_";
+  private static final String LINE_PROBLEM = "__line_problem";
+  private static final String TEXT = "__text";
 
   private Conform() {}
 
@@ -98,43 +106,75 @@ final class Conform {
 
   /**
    * The contract columns of {@code raw}, then where each row came from and, for an unusable row,
-   * its raw text, column and reason.
+   * its raw text, column and reason. It works in three projections, so that each value is parsed
+   * once however many checks read it: parse, then check each column, then pick the first
+   * problem.
    *
    * @param lineProblem why the whole line is unusable, or null (checked before any column)
-   * @param rawText the row as text
-   * @param rawForAll whether to keep {@code rawText} for every row (cheap for a line of text),
-   *     or only for unusable ones
+   * @param text whether rows are lines of text (in column {@code value}, kept as the raw text);
+   *     otherwise the raw text of an unusable row is its record as JSON
    */
   static Dataset<Row> rows(Dataset<Row> raw, StructType rawSchema, TableSpec table, String path,
-      Column lineProblem, Column rawText, boolean rawForAll) {
+      Column lineProblem, boolean text) {
     checkColumns(Set.of(rawSchema.fieldNames()), table, path);
-    List<Column> out = new ArrayList<>();
+    List<String> present = Arrays.asList(rawSchema.fieldNames());
+    List<Column> parsed = new ArrayList<>();
+    List<Column> kept = new ArrayList<>();
+    for (ColumnSpec c : table.columns()) {
+      parsed.add((present.contains(c.name())
+          ? normalise(parse(col(quoted(c.name())), rawType(rawSchema, c), c.type()), c.rule())
+          : lit(null).cast(SparkSchemas.typeOf(c.type()))).as(c.name()));
+      kept.add(col(c.name()));
+    }
+    for (String f : present) {
+      parsed.add(col(quoted(f)).as(SOURCE + f));
+      kept.add(col(quoted(SOURCE + f)));
+    }
+    for (String f : List.of(TableReader.FILE, TableReader.BLOCK, TableReader.POS)) {
+      parsed.add(col(f));
+      kept.add(col(f));
+    }
+    parsed.add(lineProblem.as(LINE_PROBLEM));
+    kept.add(col(LINE_PROBLEM));
+    if (text) {
+      parsed.add(col("value").as(TEXT));
+      kept.add(col(TEXT));
+    }
+
+    List<Column> checked = new ArrayList<>(kept);
     Column column = lit(null).cast(DataTypes.StringType);
-    Column reason = lit(null).cast(DataTypes.StringType);
+    List<Column> problems = new ArrayList<>(List.of(col(LINE_PROBLEM)));
     for (int i = table.columns().size() - 1; i >= 0; i--) {
       ColumnSpec c = table.columns().get(i);
-      if (!Arrays.asList(rawSchema.fieldNames()).contains(c.name())) {
-        out.add(0, lit(null).cast(SparkSchemas.typeOf(c.type())).as(c.name()));
-        continue;
+      if (present.contains(c.name())) {
+        checked.add(problem(col(quoted(SOURCE + c.name())), rawType(rawSchema, c),
+            col(c.name()), c).as(PROBLEM + c.name()));
+        column = when(col(PROBLEM + c.name()).isNotNull(), lit(c.name())).otherwise(column);
+        problems.add(1, col(PROBLEM + c.name()));
       }
-      DataType rawType = rawSchema.apply(c.name()).dataType();
-      Column source = col("`" + c.name() + "`");
-      Column parsed = normalise(parse(source, rawType, c.type()), c.rule());
-      out.add(0, parsed.as(c.name()));
-      Column problem = problem(source, rawType, parsed, c);
-      column = when(problem.isNotNull(), lit(c.name())).otherwise(column);
-      reason = when(problem.isNotNull(), problem).otherwise(reason);
     }
-    Column whole = lineProblem;
+
+    Column reason = coalesce(problems.toArray(Column[]::new));
+    Column rawText = text ? col(TEXT) : when(reason.isNotNull(), to_json(struct(present.stream()
+        .map(f -> col(quoted(SOURCE + f)).as(f)).toArray(Column[]::new))));
+    List<Column> out = new ArrayList<>();
+    table.columnNames().forEach(c -> out.add(col(c)));
     out.add(col(TableReader.FILE));
     out.add(col(TableReader.BLOCK));
     out.add(col(TableReader.POS));
-    Column finalReason = when(whole.isNotNull(), whole).otherwise(reason);
-    out.add((rawForAll ? rawText : when(finalReason.isNotNull(), rawText)).as(TableReader.RAW));
-    out.add(when(whole.isNotNull(), lit(null).cast(DataTypes.StringType)).otherwise(column)
-        .as(TableReader.COLUMN));
-    out.add(finalReason.as(TableReader.REASON));
-    return raw.select(out.toArray(Column[]::new));
+    out.add(rawText.as(TableReader.RAW));
+    out.add(when(col(LINE_PROBLEM).isNull(), column).as(TableReader.COLUMN));
+    out.add(reason.as(TableReader.REASON));
+    return raw.select(parsed.toArray(Column[]::new)).select(checked.toArray(Column[]::new))
+        .select(out.toArray(Column[]::new));
+  }
+
+  private static DataType rawType(StructType rawSchema, ColumnSpec c) {
+    return rawSchema.apply(c.name()).dataType();
+  }
+
+  private static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
   }
 
   /** Why the value of column {@code c} makes its row unusable, or null when it does not. */

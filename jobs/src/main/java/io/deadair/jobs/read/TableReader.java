@@ -123,10 +123,8 @@ public final class TableReader {
           .withColumn(BLOCK, lit(null).cast(DataTypes.LongType))
           .withColumn(POS, col("_metadata.row_index").plus(1));
       Conform.checkTypes(raw.schema(), table, path);
-      Column record = to_json(struct(Arrays.stream(raw.columns()).map(c -> col(c))
-          .toArray(Column[]::new)));
       return new Read(table, path, format, Conform.rows(located, raw.schema(), table, path,
-          Conform.NO_LINE_PROBLEM, record, false), null);
+          Conform.NO_LINE_PROBLEM, false), null);
     }
     Dataset<Row> lines = prune.apply(spark.read().text(path))
         .select(col("value"), col("_metadata.file_path").as(FILE),
@@ -159,8 +157,10 @@ public final class TableReader {
     StructType schema = new StructType().add("value", DataTypes.StringType)
         .add(FILE, DataTypes.StringType).add(BLOCK, DataTypes.LongType)
         .add(POS, DataTypes.LongType);
-    return parseText(spark, table, name, InputFormat.CSV, spark.createDataFrame(rows, schema),
-        ",");
+    Read read = parseText(spark, table, name, InputFormat.CSV,
+        spark.createDataFrame(rows, schema), ",");
+    // Its rows already carry their line numbers.
+    return new Read(read.table(), read.path(), read.format(), read.rows(), null);
   }
 
   private static String separator(String path) {
@@ -205,7 +205,7 @@ public final class TableReader {
             : "the line is not one JSON object"));
     StructType rawSchema = data.drop("value", FILE, BLOCK, POS, CORRUPT).schema();
     return new Read(table, path, format, Conform.rows(data, rawSchema, table, path, lineProblem,
-        col("value"), true), lines);
+        true), lines);
   }
 
   /** The header of a CSV input, read by Spark's CSV reader from its first line. */

@@ -181,7 +181,7 @@ class BadRunTest {
     Files.writeString(outages, header
         + "late,2027-01-01T00:00:00Z,2027-01-01T03:00:00Z,*,*,after the data\n");
     assertThatThrownBy(() -> run(dir, tmp.resolve("o1"))).isInstanceOf(InputException.class)
-        .hasMessage("No usable plays row falls within 7 days before to 24 h after the outages in "
+        .hasMessage("plays: no usable row falls within 7 days before to 24 h after the outages in "
             + outages + "; check the dates of both inputs");
     String real = Files.readAllLines(clean.resolve("outages.csv")).get(1);
     String[] f = real.split(",", -1);

@@ -120,6 +120,34 @@ class TableReaderTest {
   }
 
   @Test
+  void aParquetColumnOfTheWrongTypeStopsBeforeAnyRowIsRead() {
+    String bool = dir.resolve("bool-ts").toString();
+    plays.withColumn("ts", org.apache.spark.sql.functions.lit(true)).write().parquet(bool);
+    assertThatThrownBy(() -> TableReader.read(spark, bool, Contract.PLAYS))
+        .isInstanceOf(InputException.class)
+        .hasMessage("plays: " + bool + ", column ts has type boolean; it must hold timestamp"
+            + " (UTC instant)");
+    String ntz = dir.resolve("ntz-ts").toString();
+    plays.withColumn("ts", col("ts").cast("timestamp_ntz")).write().parquet(ntz);
+    assertThatThrownBy(() -> TableReader.read(spark, ntz, Contract.PLAYS))
+        .isInstanceOf(InputException.class)
+        .hasMessage("plays: " + ntz + ", column ts: a timestamp without time zone cannot be"
+            + " placed in UTC; write it as a UTC timestamp");
+  }
+
+  @Test
+  void aParquetRowBreakingARuleIsQuarantinedWithItsRecordNumberAndJson() {
+    String path = dir.resolve("negative").toString();
+    plays.coalesce(1).withColumn("ms_played", org.apache.spark.sql.functions.when(
+        col("user_id").equalTo("u2"), -1).otherwise(col("ms_played"))).write().parquet(path);
+    Row q = TableReader.read(spark, path, Contract.PLAYS).quarantine().first();
+    assertThat(q.<Long>getAs("line")).as("record number in its file").isEqualTo(2L);
+    assertThat(q.<String>getAs("reason")).isEqualTo("-1 is outside 0..86400000 ms (24 h)");
+    assertThat(q.<String>getAs("raw")).as("the record as JSON")
+        .startsWith("{\"ts\":\"2026-03-02T14:07:30").contains("\"ms_played\":-1");
+  }
+
+  @Test
   void missingPathAndUnknownFormatAreClearErrors() throws IOException {
     assertThatThrownBy(() -> TableReader.read(spark, dir.resolve("nope").toString(),
         Contract.PLAYS)).hasMessageContaining("plays: no file or folder at");
