@@ -129,6 +129,7 @@ public final class ContractDoc {
       | a rate card without the `*`,`*` row | `rate_card: PATH: the rate card needs a fallback row with country * and tier *` |
       | a config key Dead Air does not know | `Config PATH: unknown key [baseline_dayz]; known keys are ...` |
       | a config value out of range, not a number or not whole | `Config PATH: confidence = 2.0 is out of range. Confidence level of every interval (0.5..0.999).` |
+      | `--out` is a file, or a folder with other files and no `run.json` (a run replaces its `--out` as a whole) | `--out PATH is a folder that holds other files and no run.json, so it is not an earlier Dead Air output; ...` |
       | flags that do not fit together | `--artists and --outages are needed with --plays or --stream-counts ...`, `Give exactly one of --plays and --stream-counts` |
       | *after the pass:* too many unusable rows | see [Quarantined](#quarantined) |
       | *after the pass:* no rows at all in the days the outages need | `plays: PATH has no rows in the days the outages need` |

@@ -1,6 +1,7 @@
 package io.deadair.jobs.impact;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -36,7 +37,8 @@ final class DataChecks {
    */
   static void outagesAgainstData(Dataset<Row> hourly, List<OutageWindow> outages,
       ImpactConfig config, Ledger ledger) {
-    Row range = hourly.agg(min("hour"), max("hour")).first();
+    Row range = hourly.agg(min("hour"), max("hour"), collect_set("country"),
+        collect_set("platform")).first();
     if (range.isNullAt(0)) {
       return;
     }
@@ -61,13 +63,8 @@ final class DataChecks {
             o.id(), last, config.afterHours(), recoveryEnd));
       }
     }
-    checkScopes(hourly, outages, ledger);
-  }
-
-  private static void checkScopes(Dataset<Row> hourly, List<OutageWindow> outages,
-      Ledger ledger) {
-    Set<String> countries = distinct(hourly, "country");
-    Set<String> platforms = distinct(hourly, "platform");
+    Set<String> countries = new TreeSet<>(range.<String>getList(2));
+    Set<String> platforms = new TreeSet<>(range.<String>getList(3));
     for (OutageWindow o : outages) {
       checkScope(o, "countries", o.countries(), countries, ledger);
       if (!platforms.isEmpty()) {
@@ -93,16 +90,6 @@ final class DataChecks {
       ledger.warn(String.format(Locale.ROOT, "outage %s: no play has its %s %s; a misspelling?",
           o.id(), what, String.join(";", unseen)));
     }
-  }
-
-  private static Set<String> distinct(Dataset<Row> hourly, String column) {
-    Set<String> out = new TreeSet<>();
-    for (Row r : hourly.select(column).distinct().collectAsList()) {
-      if (!r.isNullAt(0)) {
-        out.add(r.getString(0));
-      }
-    }
-    return out;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.deadair.jobs.impact;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
@@ -209,11 +210,12 @@ final class Inputs {
     Dataset<Row> rows = read.rows().cache();
     TableReader.Read cached = new TableReader.Read(read.table(), read.path(), read.format(), rows,
         read.lines());
-    long total = rows.count();
+    Row counts = rows.agg(count(lit(1)), count(col(TableReader.REASON))).first();
+    long total = counts.getLong(0);
     if (total == 0 && needRows) {
       throw new InputException(read.table().name() + ": " + read.path() + " has no rows");
     }
-    long bad = cached.rejected().count();
+    long bad = counts.getLong(1);
     Dataset<Row> quarantined = bad == 0 ? null : cached.quarantine().cache();
     ledger.add(read.table().name(), read.path(), total, total - bad, bad, quarantined, Map.of());
     return cached.valid();

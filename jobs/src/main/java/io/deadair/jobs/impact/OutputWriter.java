@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.deadair.common.contract.Contract;
 import io.deadair.common.contract.TableSpec;
+import io.deadair.jobs.read.InputException;
 import io.deadair.sample.TableFiles;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,6 +59,7 @@ final class OutputWriter {
     this.target = new Path(out);
     try {
       this.fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      refuseForeign(fs, target, out);
       Path parent = fs.makeQualified(target).getParent();
       removeLeftovers(fs, parent, target.getName());
       this.staging = new Path(parent, PARTIAL.formatted(target.getName()) + UUID.randomUUID());
@@ -66,6 +68,25 @@ final class OutputWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare output folder " + out + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A successful run replaces {@code --out} as a whole, so it must be new, empty, or an earlier
+   * run's output (it has run.json): a mistyped {@code --out} must never wipe other files.
+   */
+  private static void refuseForeign(FileSystem fs, Path target, String out) throws IOException {
+    if (!fs.exists(target)) {
+      return;
+    }
+    if (!fs.getFileStatus(target).isDirectory()) {
+      throw new InputException("--out " + out + " is a file; give a folder for the run's"
+          + " output");
+    }
+    if (fs.listStatus(target).length > 0 && !fs.exists(new Path(target, "run.json"))) {
+      throw new InputException("--out " + out + " is a folder that holds other files and no"
+          + " run.json, so it is not an earlier Dead Air output; a run replaces its --out as a"
+          + " whole, so give a new or empty folder");
     }
   }
 

@@ -193,6 +193,21 @@ class BadRunTest {
   }
 
   @Test
+  void anOutFolderThatIsNotAnEarlierRunIsNeverReplaced() throws IOException {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+    assertThatThrownBy(() -> run(clean, file)).isInstanceOf(InputException.class)
+        .hasMessage("--out " + file + " is a file; give a folder for the run's output");
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Files.writeString(home.resolve("thesis.tex"), "mine");
+    assertThatThrownBy(() -> run(clean, home)).isInstanceOf(InputException.class)
+        .hasMessage("--out " + home + " is a folder that holds other files and no run.json, so"
+            + " it is not an earlier Dead Air output; a run replaces its --out as a whole, so"
+            + " give a new or empty folder");
+    assertThat(Files.readString(file)).isEqualTo("mine");
+    assertThat(Files.readString(home.resolve("thesis.tex"))).isEqualTo("mine");
+  }
+
+  @Test
   void twoRunsOnTheSameInputWriteTheSameTablesRowForRow() throws IOException {
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
