@@ -193,7 +193,7 @@ public final class TableReader {
     if (format == InputFormat.CSV) {
       Column isHeader = lit(true);
       for (int i = 0; i < header.size(); i++) {
-        isHeader = isHeader.and(col("`" + header.get(i) + "`").eqNullSafe(header.get(i)));
+        isHeader = isHeader.and(trim(col("`" + header.get(i) + "`")).eqNullSafe(header.get(i)));
       }
       data = data.filter(not(col(CORRUPT).isNull().and(isHeader)));
     }

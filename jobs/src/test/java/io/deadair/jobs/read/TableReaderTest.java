@@ -111,6 +111,19 @@ class TableReaderTest {
   }
 
   @Test
+  void aHeaderWithSpacesAndAByteOrderMarkIsStillTheHeader() throws IOException {
+    Path f = dir.resolve("spaced.csv");
+    Files.writeString(f, "\uFEFFts, user_id, track_id, artist_id, ms_played, country, platform,"
+        + " tier\n2026-03-02T14:05:09Z, u1, t1, a1, 1000, de, iOS, Premium\n");
+    TableReader.Read read = TableReader.read(spark, f.toString(), Contract.PLAYS);
+    assertThat(read.rejected().count()).as("the header is not a rejected row").isZero();
+    Row r = read.valid().first();
+    assertThat(List.of(r.<String>getAs("user_id"), r.<String>getAs("country"),
+        r.<String>getAs("platform"), r.<String>getAs("tier"))).as("trimmed, case brought in")
+        .containsExactly("u1", "DE", "ios", "premium");
+  }
+
+  @Test
   void missingRequiredColumnNamesFileAndColumn() throws IOException {
     Path f = dir.resolve("artists.csv");
     Files.writeString(f, "artist_id,display_name\na1,Mira\n");
