@@ -137,7 +137,8 @@ public final class TableReader {
   private static Dataset<Row> parquet(SparkSession spark, String path, TableSpec table) {
     try {
       return spark.read().parquet(path);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark throws its (checked) SparkException from Scala when a footer cannot be read.
       Throwable root = e;
       while (root.getCause() != null) {
         root = root.getCause();

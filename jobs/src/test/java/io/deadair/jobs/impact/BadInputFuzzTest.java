@@ -76,9 +76,10 @@ class BadInputFuzzTest {
     args[2] = plays.toString();
     Outcome quiet = run(args);
     assertThat(quiet.code()).as(quiet.err()).isEqualTo(DeadAir.BAD_INPUT);
-    // Spark finds out while reading it, so the message names the file as Spark does.
-    assertThat(quiet.err()).contains("deadair: cannot read file:" + plays + ": ",
-        "is not a Parquet file").doesNotContain("\tat ");
+    assertThat(quiet.err()).contains("deadair: plays: cannot read " + plays + " as Parquet: file:"
+        + plays + " is not a Parquet file").doesNotContain("\tat ")
+        .as("stopped before the pass").doesNotContain("one pass over the plays into the hourly"
+            + " cube done");
     List<String> verbose = new ArrayList<>(List.of(args));
     verbose.add("--verbose");
     Outcome loud = run(verbose.toArray(String[]::new));
