@@ -21,15 +21,17 @@ import org.apache.spark.sql.types.StructField;
  * {@value #RELATIVE} relative (or that much absolute, near zero), since sums may add up in another
  * order on another cluster. Prints one line per table and exits 1 on any difference.
  *
- * <p>Usage: {@code CompareRuns RUN_DIR_A RUN_DIR_B}
+ * <p>Usage: {@code CompareRuns RUN_DIR_A RUN_DIR_B [RELATIVE]}
  */
 public final class CompareRuns {
 
   static final double RELATIVE = 1e-9;
+  private static double relative = RELATIVE;
 
   private CompareRuns() {}
 
   public static void main(String[] args) throws Exception {
+    relative = args.length > 2 ? Double.parseDouble(args[2]) : RELATIVE;
     SparkSession spark = SparkSessions.create("deadair-compare");
     int differences = 0;
     try {
@@ -86,7 +88,7 @@ public final class CompareRuns {
         if (x instanceof Double dx && y instanceof Double dy) {
           double diff = Math.abs(dx - dy);
           double scale = Math.max(Math.abs(dx), Math.abs(dy));
-          if (diff > RELATIVE * scale && diff > RELATIVE) {
+          if (diff > relative * scale && diff > relative) {
             System.out.printf("%s: row %d, %s: %s against %s%n", name, i, a.columns()[c], x, y);
             return 1;
           }
