@@ -13,7 +13,8 @@ import java.time.LocalDate;
  * @param emergingMaxDebutYears the most years since debut for an emerging artist
  */
 public record SegmentRule(
-    double emergingMaxListeners, double establishedMinListeners, int emergingMaxDebutYears) {
+    double emergingMaxListeners, double establishedMinListeners, int emergingMaxDebutYears)
+    implements java.io.Serializable {
 
   /** The segment of one artist, as of {@code asOf} (the outage's start). */
   public Segment classify(double listeners, LocalDate debut, Boolean override, LocalDate asOf) {

@@ -51,6 +51,8 @@ public final class ArtistModel implements java.io.Serializable {
         baselinePlays += a.plays()[i];
       }
     }
+    // An artist's rate per country is the same in every window: work it out once.
+    Map<Integer, Double> rates = new HashMap<>();
     Map<Integer, Double> shares = new HashMap<>();
     baseline.forEach((g, o) -> {
       double s = om.baselineSums().getOrDefault(g, 0.0);
@@ -93,7 +95,7 @@ public final class ArtistModel implements java.io.Serializable {
         double win = pi * w.sum(g, WindowSpec.WINDOW);
         if (OutageModel.inScope(g)) {
           bIn += win;
-          usd += win * rate(OutageModel.countryOf(g), tiers);
+          usd += win * rates.computeIfAbsent(OutageModel.countryOf(g), c -> rate(c, tiers));
         } else {
           bOut += win;
         }

@@ -38,7 +38,7 @@ public final class ServiceModel {
    */
   public ServiceModel(List<String> countries, Map<CountryPlatform, Map<Long, Double>> series,
       ImpactConfig config) {
-    this.countries = List.copyOf(countries);
+    this.countries = java.util.Collections.unmodifiableList(new ArrayList<>(countries));
     this.config = config;
     this.series = series;
   }

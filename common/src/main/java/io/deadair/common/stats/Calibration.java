@@ -22,11 +22,13 @@ public final class Calibration implements Serializable {
   public static final int MIN_SAMPLES = 30;
 
   private final double confidence;
+  private final double quantile;
   private final double[] factors;
   private final long[] samples;
 
   private Calibration(double confidence, double[] factors, long[] samples) {
     this.confidence = confidence;
+    this.quantile = normalQuantile(confidence);
     this.factors = factors;
     this.samples = samples;
   }
@@ -43,7 +45,7 @@ public final class Calibration implements Serializable {
 
   /** The two-sided normal quantile for a confidence level, e.g. 1.96 for 0.95. */
   public static double normalQuantile(double confidence) {
-    return new NormalDistribution().inverseCumulativeProbability(0.5 + confidence / 2);
+    return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.5 + confidence / 2);
   }
 
   /**
@@ -100,7 +102,7 @@ public final class Calibration implements Serializable {
 
   /** Half-width of the interval for a prediction with standard deviation {@code sd}. */
   public double halfWidth(double expected, double sd) {
-    return normalQuantile(confidence) * factor(expected) * sd;
+    return quantile * factor(expected) * sd;
   }
 
   public double[] factors() {

@@ -13,13 +13,15 @@ public final class PoissonBounds {
       return 0;
     }
     double alpha = 1 - confidence;
-    return new ChiSquaredDistribution(2.0 * count).inverseCumulativeProbability(alpha / 2) / 2;
+    // No random generator: building one per call costs more than the quantile itself.
+    return new ChiSquaredDistribution(null, 2.0 * count).inverseCumulativeProbability(alpha / 2)
+        / 2;
   }
 
   /** The upper bound of the two-sided interval at {@code confidence} for an observed count. */
   public static double upper(long count, double confidence) {
     double alpha = 1 - confidence;
-    return new ChiSquaredDistribution(2.0 * count + 2)
+    return new ChiSquaredDistribution(null, 2.0 * count + 2)
         .inverseCumulativeProbability(1 - alpha / 2) / 2;
   }
 }

@@ -1,0 +1,232 @@
+package io.deadair.common.cube;
+
+import java.util.function.Consumer;
+
+/**
+ * The cube of one pass, aggregated in plain arrays over primitive keys: the same structure adds up
+ * the plays of one input split (map side) and merges the partial cubes of many splits (reduce
+ * side, one partition of artists).
+ *
+ * <p>It holds four parts, every one keyed by artist:
+ *
+ * <ul>
+ *   <li>hourly cells: plays per (artist, hour, country, platform, tier);
+ *   <li>slot sums: plays, milliseconds, skips and plays with a known end reason per (artist,
+ *       phase slot);
+ *   <li>listeners: per (artist, listener), the set of slots the listener played the artist in,
+ *       as a bit mask, so that unique listeners per phase stay exact;
+ *   <li>track days: plays per (artist, track, UTC day).
+ * </ul>
+ *
+ * <p>Codes: countries are 1 + their index in {@link CubeCodes#COUNTRIES} (0: none), tiers 1 +
+ * their index in {@link CubeCodes#TIERS} (0: none), platforms and tracks 1 + their number in this
+ * cube's dictionaries (0: none); hours and days are offsets from the layout's first hour and day.
+ */
+public final class CubeAggregate {
+
+  private final CubeLayout layout;
+  private final int words;
+
+  private final BytesIndex artists = new BytesIndex();
+  private final BytesIndex platforms = new BytesIndex();
+  private final BytesIndex tracks = new BytesIndex();
+  private final BytesIndex users = new BytesIndex();
+
+  private final int expected;
+  private PairTable hourly;
+  private PairTable slots;
+  private PairTable listeners;
+  private PairTable trackDays;
+
+  private long used;
+
+  public CubeAggregate(CubeLayout layout, int expectedCells) {
+    this.layout = layout;
+    this.words = layout.maskWords();
+    this.expected = Math.max(1024, expectedCells);
+    clearCells();
+  }
+
+  /**
+   * Drops every cell and the count of used rows, keeping the dictionaries (so codes handed out
+   * stay valid): a map-side cube starts again after handing its partials on.
+   */
+  public void clearCells() {
+    hourly = new PairTable(1, expected);
+    slots = new PairTable(4, 1024);
+    listeners = new PairTable(words, expected);
+    trackDays = new PairTable(1, expected / 2);
+    used = 0;
+  }
+
+  /** The dictionary code of an artist id's UTF-8 bytes. */
+  public int artist(byte[] bytes, int offset, int length) {
+    return artists.add(bytes, offset, length);
+  }
+
+  /** The code of a platform (1 + its number; 0 is none). */
+  public int platform(byte[] bytes, int offset, int length) {
+    return 1 + platforms.add(bytes, offset, length);
+  }
+
+  /** The code of a track id (1 + its number; 0 is none). */
+  public int track(byte[] bytes, int offset, int length) {
+    return 1 + tracks.add(bytes, offset, length);
+  }
+
+  /** The code of a listener id. */
+  public int user(byte[] bytes, int offset, int length) {
+    return users.add(bytes, offset, length);
+  }
+
+  /**
+   * Adds one play. {@code hour} and {@code day} are offsets from the layout's first hour and day;
+   * {@code slot} is the play's phase slot.
+   */
+  public void addPlay(int artist, int hour, int slot, int country, int platform, int tier,
+      int track, int day, int user, long ms, boolean skip, boolean known) {
+    addHourly(artist, hour, country, platform, tier, 1);
+    mergeSlot(artist, slot, 1, ms, skip ? 1 : 0, known ? 1 : 0);
+    int l = listeners.entry(artist, user) + (slot >>> 6);
+    long[] v = listeners.values();
+    v[l] |= 1L << slot;
+    if (track > 0) {
+      addTrackDay(artist, track, day, 1);
+    }
+    used++;
+  }
+
+  /** Adds streams counted in an hour (stream counts): an hourly cell and a track day. */
+  public void addCount(int artist, int hour, int country, int tier, int track, int day,
+      double streams) {
+    addHourly(artist, hour, country, 0, tier, streams);
+    if (track > 0) {
+      addTrackDay(artist, track, day, streams);
+    }
+  }
+
+  /** Counts an input row that went into the cube (stream counts count rows, not hours). */
+  public void countUsedRow() {
+    used++;
+  }
+
+  private void addHourly(int artist, int hour, int country, int platform, int tier,
+      double plays) {
+    hourly.add(hourKey(artist, hour), ((long) country << 40) | ((long) platform << 8) | tier, 0,
+        plays);
+  }
+
+  private static long hourKey(int artist, int hour) {
+    return ((long) artist << 32) | (hour & 0xFFFFFFFFL);
+  }
+
+  private void addTrackDay(int artist, int track, int day, double plays) {
+    trackDays.add(((long) artist << 32) | track, day, 0, plays);
+  }
+
+  /** Cells held, to decide when a map-side cube is full enough to hand on. */
+  public int cells() {
+    return hourly.size() + listeners.size() + trackDays.size();
+  }
+
+  /** Rows that went into the cube. */
+  public long usedRows() {
+    return used;
+  }
+
+  /**
+   * Splits the cube into one partial per artist bucket ({@link CubeBuckets}), each a byte array
+   * that {@link #absorb} reads back.
+   */
+  public byte[][] partials(int buckets) {
+    return new PartialWriter(this, buckets).write();
+  }
+
+  /** Adds a partial written by {@link #partials} (of any cube with the same layout). */
+  public void absorb(byte[] partial) {
+    absorb(partial, 0);
+  }
+
+  /** Adds a partial that starts at {@code offset} of {@code bytes}. */
+  public void absorb(byte[] bytes, int offset) {
+    PartialReader.read(this, bytes, offset);
+  }
+
+  /**
+   * Calls {@code each} with every artist's merged cube, in the order artists were first seen.
+   * The cube is reused between calls: copy what must outlive the call.
+   */
+  public void forEachArtist(Consumer<ArtistCube> each) {
+    new ArtistGrouping(this).forEach(each);
+  }
+
+  CubeLayout layout() {
+    return layout;
+  }
+
+  int words() {
+    return words;
+  }
+
+  BytesIndex artists() {
+    return artists;
+  }
+
+  BytesIndex platforms() {
+    return platforms;
+  }
+
+  BytesIndex tracks() {
+    return tracks;
+  }
+
+  BytesIndex users() {
+    return users;
+  }
+
+  /** Hourly cells: first key artist and hour, second country, platform and tier; plays. */
+  PairTable hourly() {
+    return hourly;
+  }
+
+  /** Slot sums: first key artist, second slot; plays, ms, skips, known ends. */
+  PairTable slots() {
+    return slots;
+  }
+
+  /** Listeners: first key artist, second listener; the slot mask's words. */
+  PairTable listeners() {
+    return listeners;
+  }
+
+  /** Track days: first key artist and track, second day; plays. */
+  PairTable trackDays() {
+    return trackDays;
+  }
+
+  /** Adds a cell read from a partial (reduce side), with codes of this cube. */
+  void mergeHourly(int artist, int hour, int country, int platform, int tier, double plays) {
+    addHourly(artist, hour, country, platform, tier, plays);
+  }
+
+  void mergeSlot(int artist, int slot, double plays, double ms, double skips, double known) {
+    int p = slots.entry(artist, slot);
+    long[] v = slots.values();
+    v[p] = Double.doubleToRawLongBits(Double.longBitsToDouble(v[p]) + plays);
+    v[p + 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(v[p + 1]) + ms);
+    v[p + 2] = Double.doubleToRawLongBits(Double.longBitsToDouble(v[p + 2]) + skips);
+    v[p + 3] = Double.doubleToRawLongBits(Double.longBitsToDouble(v[p + 3]) + known);
+  }
+
+  void mergeListener(int artist, int user, long[] mask) {
+    int p = listeners.entry(artist, user);
+    long[] v = listeners.values();
+    for (int w = 0; w < words; w++) {
+      v[p + w] |= mask[w];
+    }
+  }
+
+  void mergeTrackDay(int artist, int track, int day, double plays) {
+    addTrackDay(artist, track, day, plays);
+  }
+}
