@@ -1,16 +1,13 @@
 package io.deadair.jobs.impact;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-
 import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.cube.CubeCodes;
+import io.deadair.common.cube.PassTotals;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.domain.Scope;
+import io.deadair.common.model.ArtistResult;
 import io.deadair.jobs.read.InputException;
+import io.deadair.jobs.spark.InOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,13 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaRDD;
 
 /**
- * Checks that need the data, made on the small hourly cube right after the pass: outages outside
- * the data's time range, scopes that name what no play has, and artists missing from the artists
- * table.
+ * Checks that need the data, made on what the pass learned: outages outside the data's time
+ * range, scopes that name what no play has, and artists missing from the artists table.
  */
 final class DataChecks {
 
@@ -35,15 +30,27 @@ final class DataChecks {
    * An outage the data does not reach stops the run; one whose baseline or recovery window is
    * only partly covered, or whose scope names a country or platform no play has, is a warning.
    */
-  static void outagesAgainstData(Dataset<Row> hourly, List<OutageWindow> outages,
+  static void outagesAgainstData(PassTotals totals, List<OutageWindow> outages,
       ImpactConfig config, Ledger ledger) {
-    Row range = hourly.agg(min("hour"), max("hour"), collect_set("country"),
-        collect_set("platform")).first();
-    if (range.isNullAt(0)) {
+    if (totals.service().isEmpty()) {
       return;
     }
-    Instant first = Instant.ofEpochSecond(range.getLong(0) * 3600);
-    Instant last = Instant.ofEpochSecond((range.getLong(1) + 1) * 3600);
+    long firstHour = Long.MAX_VALUE;
+    long lastHour = Long.MIN_VALUE;
+    Set<String> countries = new TreeSet<>();
+    Set<String> platforms = new TreeSet<>();
+    for (PassTotals.ServiceCell c : totals.service().keySet()) {
+      firstHour = Math.min(firstHour, c.hour());
+      lastHour = Math.max(lastHour, c.hour());
+      if (c.country() > 0) {
+        countries.add(CubeCodes.COUNTRIES.get(c.country()));
+      }
+      if (c.platform() != null) {
+        platforms.add(c.platform());
+      }
+    }
+    Instant first = Instant.ofEpochSecond(firstHour * 3600);
+    Instant last = Instant.ofEpochSecond((lastHour + 1) * 3600);
     for (OutageWindow o : outages) {
       if (!first.isBefore(o.start()) || !last.isAfter(o.start())) {
         throw new InputException(String.format(Locale.ROOT, "outage %s (%s to %s) lies outside"
@@ -63,8 +70,6 @@ final class DataChecks {
             o.id(), last, config.afterHours(), recoveryEnd));
       }
     }
-    Set<String> countries = new TreeSet<>(range.<String>getList(2));
-    Set<String> platforms = new TreeSet<>(range.<String>getList(3));
     for (OutageWindow o : outages) {
       checkScope(o, "countries", o.countries(), countries, ledger);
       if (!platforms.isEmpty()) {
@@ -96,14 +101,15 @@ final class DataChecks {
    * Artists that have plays but no row in the artists table. They are kept and reported under
    * their id; this counts them for run.json and warns.
    */
-  static Map<String, Object> unknownArtists(Dataset<Row> hourly, Dataset<Row> artists,
-      Ledger ledger) {
-    Row r = hourly.groupBy("artist_id").agg(sum("plays").as("plays"))
-        .join(artists.select(col("artist_id").as("known_id")),
-            col("artist_id").equalTo(col("known_id")), "left_anti")
-        .agg(count("artist_id"), sum("plays")).first();
-    long ids = r.getLong(0);
-    double plays = r.isNullAt(1) ? 0 : r.getDouble(1);
+  static Map<String, Object> unknownArtists(JavaRDD<ArtistResult> results, Ledger ledger) {
+    double[] t = InOrder.aggregate(results.filter(r -> r.info() == null),
+        () -> new double[2], (acc, r) -> {
+          acc[0]++;
+          acc[1] += r.plays();
+          return acc;
+        }, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+    long ids = (long) t[0];
+    double plays = t[1];
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("artists_missing_from_artists_table", ids);
     m.put("plays_of_missing_artists", Math.round(plays));

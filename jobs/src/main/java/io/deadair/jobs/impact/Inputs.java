@@ -209,7 +209,7 @@ final class Inputs {
   private static Dataset<Row> account(TableReader.Read read, Ledger ledger, boolean needRows) {
     Dataset<Row> rows = read.rows().cache();
     TableReader.Read cached = new TableReader.Read(read.table(), read.path(), read.format(), rows,
-        read.lines());
+        read.lines(), read.raw());
     Row counts = rows.agg(count(lit(1)), count(col(TableReader.REASON))).first();
     long total = counts.getLong(0);
     if (total == 0 && needRows) {

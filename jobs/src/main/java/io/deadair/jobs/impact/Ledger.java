@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.struct;
 
 import io.deadair.common.contract.Contract;
 import io.deadair.jobs.read.InputException;
-import io.deadair.jobs.spark.SparkSchemas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * What became of every input row: read = used + quarantined + dropped by each documented rule.
@@ -46,7 +44,7 @@ final class Ledger {
    *
    * @throws InputException when more than the allowed share of the input is unusable
    */
-  void add(String input, String path, long read, long used, long quarantinedCount,
+  synchronized void add(String input, String path, long read, long used, long quarantinedCount,
       Dataset<Row> quarantined, Map<String, Long> dropped) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("path", path);
@@ -93,24 +91,47 @@ final class Ledger {
   }
 
   /** Notes something the analyst should know that does not stop the run. */
-  void warn(String message) {
+  synchronized void warn(String message) {
     warnings.add(message);
     onWarning.accept(message);
   }
 
-  List<String> warnings() {
-    return warnings;
+  /**
+   * The warnings, sorted: inputs are read at the same time, so the order they were found in may
+   * change from run to run; run.json must not.
+   */
+  synchronized List<String> warnings() {
+    List<String> sorted = new ArrayList<>(warnings);
+    sorted.sort(null);
+    return sorted;
   }
 
-  Map<String, Map<String, Object>> inputs() {
-    return inputs;
+  /** Each input's counts, in the order of {@link #INPUT_ORDER} (then any other). */
+  synchronized Map<String, Map<String, Object>> inputs() {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    for (String name : INPUT_ORDER) {
+      if (inputs.containsKey(name)) {
+        out.put(name, inputs.get(name));
+      }
+    }
+    inputs.forEach(out::putIfAbsent);
+    return out;
   }
 
-  /** Every quarantined row of the run (empty when all were usable); the writer sorts them. */
-  Dataset<Row> quarantine(SparkSession spark) {
-    Dataset<Row> all = spark.createDataFrame(List.of(), SparkSchemas.of(Contract.QUARANTINE));
+  /** The order inputs are listed in run.json. */
+  private static final List<String> INPUT_ORDER = List.of("outages", "rate_card", "artists",
+      "releases", "plays", "stream_counts");
+
+  /** One input's counts, for adding what later steps find. */
+  synchronized Map<String, Object> input(String name) {
+    return inputs.get(name);
+  }
+
+  /** Every quarantined row of the run, or null when all were usable; the writer sorts them. */
+  Dataset<Row> quarantine() {
+    Dataset<Row> all = null;
     for (Dataset<Row> q : quarantine) {
-      all = all.unionByName(q);
+      all = all == null ? q : all.unionByName(q);
     }
     return all;
   }

@@ -1,22 +1,20 @@
 package io.deadair.jobs.impact;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.deadair.common.contract.Contract;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.jobs.read.InputException;
-import io.deadair.sample.TableFiles;
+import io.deadair.jobs.spark.SparkSchemas;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,22 +22,18 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * Writes a run's outputs into a staging folder beside {@code --out} and moves it into place only
  * when everything is written, so a failed run leaves the previous output untouched.
  */
 final class OutputWriter {
-
-  /** A CSV cell starting with one of these is neutralised with a leading apostrophe. */
-  static final String FORMULA_START = "^[=+\\-@\\t\\r]";
 
   private static final String WORK = "_work";
   /** The staging folder's name: hidden, beside the target, and unique to the run. */
@@ -106,69 +100,55 @@ final class OutputWriter {
     }
   }
 
-  /** Writes one contract table as Parquet under tables/ and CSV under csv/. */
-  long writeTable(TableSpec spec, Dataset<Row> table) {
-    return write(spec, table, "tables/" + spec.name(), "csv/" + spec.name() + ".csv");
+  /** Tables with at most this many rows are sorted on the driver; larger ones by Spark. */
+  static final long DRIVER_SORT_ROWS = 2_000_000;
+
+  /** Writes one contract table, made on the driver, as Parquet under tables/ and CSV under csv/. */
+  long writeTable(TableSpec spec, List<Row> rows) {
+    List<Row> sorted = new ArrayList<>(rows);
+    sorted.sort(new RowOrder(spec));
+    return write(spec, sorted.iterator(), "tables/" + spec.name(),
+        "csv/" + spec.name() + ".csv");
+  }
+
+  /**
+   * Writes one contract table made on the executors, of about {@code expectedRows} rows: a small
+   * table is collected and sorted on the driver, a large one sorted by Spark and streamed to the
+   * driver a partition at a time.
+   */
+  long writeTable(TableSpec spec, JavaRDD<Row> rows, long expectedRows) {
+    if (expectedRows <= DRIVER_SORT_ROWS) {
+      return writeTable(spec, rows.collect());
+    }
+    return write(spec, sortedBySpark(spec, spark.createDataFrame(rows,
+        SparkSchemas.nullable(spec))), "tables/" + spec.name(), "csv/" + spec.name() + ".csv");
   }
 
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
   long writeQuarantine(Dataset<Row> rows) {
-    return write(Contract.QUARANTINE, rows, "quarantine/rows", "quarantine/rows.csv");
+    Iterator<Row> sorted = rows == null ? Collections.emptyIterator()
+        : sortedBySpark(Contract.QUARANTINE, rows);
+    return write(Contract.QUARANTINE, sorted, "quarantine/rows", "quarantine/rows.csv");
   }
 
-  /**
-   * Writes a table in one Parquet file and one CSV file, its rows sorted on every column (text
-   * and whole numbers first), so that two runs on the same input give the same files row for row.
-   */
-  private long write(TableSpec spec, Dataset<Row> table, String parquet, String csv) {
+  private static Iterator<Row> sortedBySpark(TableSpec spec, Dataset<Row> table) {
     List<String> missing = new ArrayList<>(spec.columnNames());
     missing.removeAll(Arrays.asList(table.columns()));
     if (!missing.isEmpty()) {
       throw new IllegalStateException("Table " + spec.name() + " lacks columns " + missing);
     }
-    Dataset<Row> ordered = table.select(spec.columnNames().stream().map(c -> col(c))
-        .toArray(Column[]::new)).orderBy(sortOrder(spec)).cache();
-    try {
-      ordered.coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
-          .parquet(new Path(staging, parquet).toString());
-      TableFiles.writeSingleCsv(spark, spreadsheetSafe(ordered),
-          new Path(staging, csv).toString());
-      long n = ordered.count();
-      rowCounts.put(spec.name(), n);
-      return n;
-    } finally {
-      ordered.unpersist();
-    }
+    return table.select(spec.columnNames().stream().map(c -> col(c)).toArray(Column[]::new))
+        .orderBy(RowOrder.columns(spec)).toLocalIterator();
   }
 
-  /** Every column, those that identify a row (text, whole numbers, times) before measures. */
-  private static Column[] sortOrder(TableSpec spec) {
-    List<Column> keys = new ArrayList<>();
-    List<Column> measures = new ArrayList<>();
-    for (io.deadair.common.contract.ColumnSpec c : spec.columns()) {
-      (c.type() == io.deadair.common.contract.ColumnType.DOUBLE ? measures : keys)
-          .add(col(c.name()).asc_nulls_first());
-    }
-    keys.addAll(measures);
-    return keys.toArray(Column[]::new);
-  }
-
-  long writeTable(String name, Dataset<Row> table) {
-    return writeTable(Contract.table(name).orElseThrow(), table);
-  }
-
-  /**
-   * Neutralises text cells a spreadsheet would run as a formula: those starting with =, +, -,
-   * @, tab or carriage return get a leading apostrophe. Numbers are left alone.
-   */
-  static Dataset<Row> spreadsheetSafe(Dataset<Row> table) {
-    List<Column> cols = new ArrayList<>();
-    for (StructField f : table.schema().fields()) {
-      Column c = col(f.name());
-      cols.add(f.dataType().equals(DataTypes.StringType)
-          ? when(c.rlike(FORMULA_START), concat(lit("'"), c)).otherwise(c).as(f.name()) : c);
-    }
-    return table.select(cols.toArray(Column[]::new));
+  /** Writes sorted rows in one Parquet file (in folder {@code parquet}) and one CSV file. */
+  private long write(TableSpec spec, Iterator<Row> rows, String parquet, String csv) {
+    Path dir = new Path(staging, parquet);
+    TableFileWriter.mkdirs(fs, dir);
+    long n = TableFileWriter.write(spark.sparkContext().hadoopConfiguration(), spec, rows,
+        new Path(dir, "part-00000.zstd.parquet"), new Path(staging, csv));
+    rowCounts.put(spec.name(), n);
+    return n;
   }
 
   /**

@@ -74,9 +74,10 @@ public final class TableReader {
    *
    * @param lines for text inputs, every line with its block and position, to number the lines of
    *     unusable rows ({@link Lines}); null for Parquet
+   * @param raw for Parquet, the files' own rows (pruned) before any check; null for text
    */
   public record Read(TableSpec table, String path, InputFormat format, Dataset<Row> rows,
-      Dataset<Row> lines) {
+      Dataset<Row> lines, Dataset<Row> raw) {
 
     /** The rows that conform to the contract, in its columns only. */
     public Dataset<Row> valid() {
@@ -101,7 +102,7 @@ public final class TableReader {
           .withColumn(RAW, when(fresh.and(col(RAW).isNull()), to_json(struct(table.columnNames()
               .stream().map(c -> col(c)).toArray(Column[]::new)))).otherwise(col(RAW)))
           .withColumn(COLUMN, when(fresh, lit(column)).otherwise(col(COLUMN)))
-          .withColumn(REASON, when(fresh, reason).otherwise(col(REASON))), lines);
+          .withColumn(REASON, when(fresh, reason).otherwise(col(REASON))), lines, raw);
     }
   }
 
@@ -124,7 +125,7 @@ public final class TableReader {
           .withColumn(POS, col("_metadata.row_index").plus(1));
       Conform.checkTypes(raw.schema(), table, path);
       return new Read(table, path, format, Conform.rows(located, raw.schema(), table, path,
-          Conform.NO_LINE_PROBLEM, false), null);
+          Conform.NO_LINE_PROBLEM, false), null, raw);
     }
     Dataset<Row> lines = prune.apply(spark.read().text(path))
         .select(col("value"), col("_metadata.file_path").as(FILE),
@@ -161,7 +162,7 @@ public final class TableReader {
     Read read = parseText(spark, table, name, InputFormat.CSV,
         spark.createDataFrame(rows, schema), ",");
     // Its rows already carry their line numbers.
-    return new Read(read.table(), read.path(), read.format(), read.rows(), null);
+    return new Read(read.table(), read.path(), read.format(), read.rows(), null, null);
   }
 
   private static String separator(String path) {
@@ -206,7 +207,7 @@ public final class TableReader {
             : "the line is not one JSON object"));
     StructType rawSchema = data.drop("value", FILE, BLOCK, POS, CORRUPT).schema();
     return new Read(table, path, format, Conform.rows(data, rawSchema, table, path, lineProblem,
-        true), lines);
+        true), lines, null);
   }
 
   /** The header of a CSV input, read by Spark's CSV reader from its first line. */

@@ -1,15 +1,5 @@
 package io.deadair.jobs.report;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.percentile_approx;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deadair.charts.ReportModel;
@@ -26,6 +16,11 @@ import io.deadair.charts.ReportModel.RoyaltyRisk;
 import io.deadair.charts.ReportModel.SegmentTotals;
 import io.deadair.charts.ReportModel.ShareSpread;
 import io.deadair.charts.ReportModel.ShareTest;
+import io.deadair.common.contract.Contract;
+import io.deadair.common.contract.TableSpec;
+import io.deadair.jobs.estimate.Quantiles;
+import io.deadair.jobs.read.InputException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,22 +29,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import io.deadair.jobs.spark.DriverPool;
 
 /**
- * Reads a run's tables and run.json back and reduces them, on Spark, to the small records the
- * report draws: nothing is estimated again, and only chart-sized results reach the driver.
+ * Reads a run's tables and run.json back and reduces them to the small records the report
+ * draws: nothing is estimated again. The tables are read on the driver ({@link TableRows}); the
+ * report needs their top rows and a few sums.
  */
 public final class ReportLoader {
 
@@ -58,13 +55,14 @@ public final class ReportLoader {
   static final int TOP_EMERGING = 15;
   /** More rows than this of a per-outage list stay in the CSV files only. */
   static final int LIST_LIMIT = 5_000;
+  private static final String KEY = "\u0000";
 
-  private final SparkSession spark;
+  private final Configuration conf;
   private final Path dir;
   private final JsonNode run;
 
-  private ReportLoader(SparkSession spark, Path dir, JsonNode run) {
-    this.spark = spark;
+  private ReportLoader(Configuration conf, Path dir, JsonNode run) {
+    this.conf = conf;
     this.dir = dir;
     this.run = run;
   }
@@ -75,10 +73,11 @@ public final class ReportLoader {
     FileSystem fs = fileSystem(spark, root);
     Path runJson = new Path(root, "run.json");
     try (InputStream in = fs.open(runJson)) {
-      return new ReportLoader(spark, root, new ObjectMapper().readTree(in)).report(fs);
-    } catch (java.io.FileNotFoundException e) {
-      throw new io.deadair.jobs.read.InputException(dir + " is not a Dead Air run folder: "
-          + runJson + " is missing");
+      return new ReportLoader(spark.sparkContext().hadoopConfiguration(), root,
+          new ObjectMapper().readTree(in)).report(fs);
+    } catch (FileNotFoundException e) {
+      throw new InputException(dir + " is not a Dead Air run folder: " + runJson
+          + " is missing");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + runJson + ": " + e.getMessage(), e);
     }
@@ -92,54 +91,63 @@ public final class ReportLoader {
     }
   }
 
+  private List<Row> table(TableSpec spec) {
+    return TableRows.read(conf, dir, spec);
+  }
+
   private Report report(FileSystem fs) throws IOException {
     JsonNode params = run.path("parameters");
     Map<String, Outage> outages = outages(params.path("after_hours").asInt(24));
-    Dataset<Row> impact = table("artist_impact");
+    List<Row> impact = table(Contract.ARTIST_IMPACT);
+    List<Row> phaseMetrics = table(Contract.ARTIST_PHASE_METRICS);
     double minExpected = params.path("min_expected_for_share").asDouble(5);
-    // Each part is a few small Spark jobs whose planning on the driver can overlap another's.
-    try (DriverPool pool = new DriverPool("deadair-report", 3)) {
-      Future<Map<String, List<Point>>> timeline = pool.submit(() -> ReportRecords.byOutage(
-          table("timeline").filter(col("series").equalTo("all")).orderBy("outage_id", "hour")
-              .collectAsList(), ReportRecords::point));
-      // segment_summary has at most four rows per outage.
-      List<Row> summary = table("segment_summary").collectAsList();
-      Future<Map<String, List<PhaseRates>>> phases = pool.submit(() -> phases(impact, summary));
-      Future<Map<String, List<ShareSpread>>> spreads =
-          pool.submit(() -> spreads(impact, minExpected));
-      Future<Map<String, List<Artist>>> mostAffected = pool.submit(() -> ReportRecords.byOutage(
-          ranked(impact, MOST_AFFECTED).collectAsList(), ReportRecords::artist));
-      Future<Map<String, List<Artist>>> topEmerging = pool.submit(() -> ReportRecords.byOutage(
-          ranked(impact.filter(col("segment").equalTo("emerging")), TOP_EMERGING)
-              .collectAsList(), ReportRecords::artist));
-      Future<Map<String, List<Market>>> markets = pool.submit(() -> ReportRecords.byOutage(
-          table("revenue_by_market").collectAsList(), ReportRecords::market));
-      Future<Map<String, List<Release>>> releases = pool.submit(() -> ReportRecords.byOutage(
-          emergingFirst(table("release_impact"), col("lost_plays").desc_nulls_last())
-              .limit(LIST_LIMIT).collectAsList(), ReportRecords::release));
-      Future<Map<String, List<RoyaltyRisk>>> royalty = pool.submit(() -> ReportRecords.byOutage(
-          emergingFirst(table("royalty_risk"), col("track_lost_plays_high").desc())
-              .limit(LIST_LIMIT).collectAsList(), ReportRecords::royaltyRisk));
-      Future<Map<String, List<Card>>> cards =
-          pool.submit(() -> cards(impact, DriverPool.get(releases)));
-      Map<String, List<SegmentTotals>> totals =
-          ReportRecords.byOutage(summary, ReportRecords::totals);
-      Map<String, ShareTest> tests = ReportRecords.tests(summary);
-      List<OutageReport> out = new ArrayList<>();
-      for (Outage o : outages.values()) {
-        String id = o.id();
-        out.add(new OutageReport(o, part(timeline, id),
-            totals.getOrDefault(id, List.of()), Optional.ofNullable(tests.get(id)),
-            part(phases, id),
-            part(spreads, id), part(mostAffected, id), part(topEmerging, id),
-            part(markets, id), part(releases, id), part(royalty, id), part(cards, id)));
-      }
-      return new Report(run.path("started").asText(""), Instant.now(),
-          run.path("inputs").path("plays").path("path")
-              .asText(run.path("inputs").path("stream_counts").path("path").asText("")),
-          params.path("confidence").asDouble(0.95), minExpected, out, csvFiles(fs),
-          notes(run));
+    List<Row> summary = table(Contract.SEGMENT_SUMMARY);
+    Map<String, List<Point>> timeline = ReportRecords.byOutage(sorted(filter(
+        table(Contract.TIMELINE), r -> "all".equals(r.getAs("series"))),
+        Comparator.comparing((Row r) -> r.<String>getAs("outage_id"))
+            .thenComparing(r -> r.getTimestamp(r.fieldIndex("hour")))), ReportRecords::point);
+    Map<String, List<Release>> releases = ReportRecords.byOutage(limited(emergingFirst(
+        table(Contract.RELEASE_IMPACT), "lost_plays")), ReportRecords::release);
+    Map<String, List<RoyaltyRisk>> royalty = ReportRecords.byOutage(limited(emergingFirst(
+        table(Contract.ROYALTY_RISK), "track_lost_plays_high")), ReportRecords::royaltyRisk);
+    Map<String, List<PhaseRates>> phases = phases(impact, phaseMetrics, summary);
+    Map<String, List<ShareSpread>> spreads = spreads(impact, minExpected);
+    Map<String, List<Artist>> mostAffected = ReportRecords.byOutage(ranked(impact, r -> true,
+        MOST_AFFECTED), ReportRecords::artist);
+    Map<String, List<Artist>> topEmerging = ReportRecords.byOutage(ranked(impact,
+        r -> "emerging".equals(r.getAs("segment")), TOP_EMERGING), ReportRecords::artist);
+    Map<String, List<Market>> markets = ReportRecords.byOutage(table(Contract.REVENUE_BY_MARKET),
+        ReportRecords::market);
+    Map<String, List<Card>> cards = cards(impact, phaseMetrics, releases);
+    Map<String, List<SegmentTotals>> totals =
+        ReportRecords.byOutage(summary, ReportRecords::totals);
+    Map<String, ShareTest> tests = ReportRecords.tests(summary);
+    List<OutageReport> out = new ArrayList<>();
+    for (Outage o : outages.values()) {
+      String id = o.id();
+      out.add(new OutageReport(o, part(timeline, id), part(totals, id),
+          Optional.ofNullable(tests.get(id)), part(phases, id), part(spreads, id),
+          part(mostAffected, id), part(topEmerging, id), part(markets, id), part(releases, id),
+          part(royalty, id), part(cards, id)));
     }
+    return new Report(run.path("started").asText(""), Instant.now(),
+        run.path("inputs").path("plays").path("path")
+            .asText(run.path("inputs").path("stream_counts").path("path").asText("")),
+        params.path("confidence").asDouble(0.95), minExpected, out, csvFiles(fs), notes(run));
+  }
+
+  private static <T> List<T> part(Map<String, List<T>> byOutage, String outageId) {
+    return byOutage.getOrDefault(outageId, List.of());
+  }
+
+  private static List<Row> filter(List<Row> rows, Predicate<Row> keep) {
+    return rows.stream().filter(keep).toList();
+  }
+
+  private static List<Row> sorted(List<Row> rows, Comparator<Row> order) {
+    List<Row> out = new ArrayList<>(rows);
+    out.sort(order);
+    return out;
   }
 
   /** The run's warnings, which the report shows under its title. */
@@ -149,27 +157,9 @@ public final class ReportLoader {
     return notes;
   }
 
-  /** One outage's part of a per-outage result. */
-  private static <T> List<T> part(Future<Map<String, List<T>>> f, String outageId) {
-    return DriverPool.get(f).getOrDefault(outageId, List.of());
-  }
-
-  private Dataset<Row> table(String name) {
-    Path p = new Path(dir, "tables/" + name);
-    try {
-      if (!fileSystem(spark, p).exists(p)) {
-        throw new io.deadair.jobs.read.InputException(p + " is missing: " + dir + " is not a"
-            + " complete run of this version of Dead Air; run it again to draw its report");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + p + ": " + e.getMessage(), e);
-    }
-    return spark.read().parquet(p.toString());
-  }
-
   /** The outages of run.json, in its order. */
   private Map<String, Outage> outages(int afterHours) {
-    Map<String, Outage> out = new java.util.LinkedHashMap<>();
+    Map<String, Outage> out = new LinkedHashMap<>();
     for (JsonNode o : run.path("outages")) {
       Instant start = Instant.parse(o.path("start").asText());
       Instant end = Instant.parse(o.path("end").asText());
@@ -183,39 +173,42 @@ public final class ReportLoader {
     return out;
   }
 
+  private static String key(Row r) {
+    return r.<String>getAs("outage_id") + KEY + r.<String>getAs("artist_id");
+  }
+
   /**
    * Plays per hour of each segment in each phase, from the phase metrics; what was expected
    * during the outage is the segment's expected plays over the same hours.
    */
-  private Map<String, List<PhaseRates>> phases(Dataset<Row> impact, List<Row> summary) {
+  private static Map<String, List<PhaseRates>> phases(List<Row> impact, List<Row> metrics,
+      List<Row> summary) {
+    Map<String, String> segments = new HashMap<>();
+    impact.forEach(r -> segments.put(key(r), r.getAs("segment")));
     Map<String, Map<String, double[]>> acc = new HashMap<>();
-    for (Row r : table("artist_phase_metrics")
-        .join(impact.select("outage_id", "artist_id", "segment"),
-            new String[] {"outage_id", "artist_id"})
-        .groupBy("outage_id", "segment", "phase")
-        .agg(sum("plays"), first("hours")).collectAsList()) {
-      double[] v = acc.computeIfAbsent(r.getString(0), k -> new HashMap<>())
-          .computeIfAbsent(r.getString(1), k -> new double[5]);
-      double perHour = r.getDouble(4) > 0 ? r.getLong(3) / r.getDouble(4) : 0;
-      switch (r.getString(2)) {
-        case "before" -> v[0] = perHour;
-        case "during" -> {
-          v[1] = perHour;
-          v[3] = r.getDouble(4);
-        }
-        default -> v[2] = perHour;
+    for (Row r : metrics) {
+      String segment = segments.get(key(r));
+      if (segment == null) {
+        continue;
       }
+      double[] v = acc.computeIfAbsent(r.getAs("outage_id"), k -> new HashMap<>())
+          .computeIfAbsent(segment + KEY + r.getAs("phase"), k -> new double[2]);
+      v[0] += r.<Long>getAs("plays");
+      v[1] = r.<Double>getAs("hours");
     }
     Map<String, List<PhaseRates>> out = new HashMap<>();
     for (Row r : summary) {
-      if ("all".equals(r.getAs("segment"))) {
+      String segment = r.getAs("segment");
+      if ("all".equals(segment)) {
         continue;
       }
-      double[] v = acc.getOrDefault(r.<String>getAs("outage_id"), Map.of())
-          .get(r.<String>getAs("segment"));
-      if (v != null && v[3] > 0) {
+      Map<String, double[]> o = acc.getOrDefault(r.<String>getAs("outage_id"), Map.of());
+      double[] during = o.get(segment + KEY + "during");
+      if (during != null && during[1] > 0) {
         out.computeIfAbsent(r.getAs("outage_id"), k -> new ArrayList<>()).add(new PhaseRates(
-            r.getAs("segment"), v[0], v[1], r.<Double>getAs("expected_plays") / v[3], v[2]));
+            segment, perHour(o.get(segment + KEY + "before")), perHour(during),
+            r.<Double>getAs("expected_plays") / during[1],
+            perHour(o.get(segment + KEY + "after"))));
       }
     }
     out.values().forEach(l -> l.sort(Comparator.comparing(p ->
@@ -223,59 +216,100 @@ public final class ReportLoader {
     return out;
   }
 
-  private static Map<String, List<ShareSpread>> spreads(Dataset<Row> impact, double minExpected) {
-    Map<String, List<ShareSpread>> out = new HashMap<>();
-    for (Row r : impact.filter(col("expected_plays").geq(minExpected)
-            .and(col("lost_pct").isNotNull()))
-        .groupBy("outage_id", "segment")
-        .agg(count(lit(1)), percentile_approx(col("lost_pct"), array(lit(0.05), lit(0.25),
-            lit(0.5), lit(0.75), lit(0.95)), lit(10_000)), avg("lost_pct"))
-        .collectAsList()) {
-      List<Double> q = r.getList(3);
-      out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new ShareSpread(
-          r.getString(1), r.getLong(2), q.get(0), q.get(1), q.get(2), q.get(3), q.get(4),
-          r.getDouble(4)));
+  private static double perHour(double[] playsAndHours) {
+    return playsAndHours == null || playsAndHours[1] <= 0 ? 0
+        : playsAndHours[0] / playsAndHours[1];
+  }
+
+  /**
+   * The spread of each segment's shares lost (percentile_approx's quartiles and 5th and 95th
+   * percentiles), over the artists with enough expected plays.
+   */
+  private static Map<String, List<ShareSpread>> spreads(List<Row> impact, double minExpected) {
+    Map<String, Map<String, Quantiles>> quantiles = new HashMap<>();
+    Map<String, Map<String, double[]>> sums = new HashMap<>();
+    for (Row r : impact) {
+      Double pct = r.getAs("lost_pct");
+      if (pct == null || r.<Double>getAs("expected_plays") < minExpected) {
+        continue;
+      }
+      String o = r.getAs("outage_id");
+      String s = r.getAs("segment");
+      quantiles.computeIfAbsent(o, k -> new HashMap<>()).computeIfAbsent(s,
+          k -> new Quantiles()).add(pct);
+      double[] t = sums.computeIfAbsent(o, k -> new HashMap<>()).computeIfAbsent(s,
+          k -> new double[2]);
+      t[0]++;
+      t[1] += pct;
     }
+    Map<String, List<ShareSpread>> out = new HashMap<>();
+    quantiles.forEach((o, bySegment) -> bySegment.forEach((s, q) -> {
+      double[] t = sums.get(o).get(s);
+      out.computeIfAbsent(o, k -> new ArrayList<>()).add(new ShareSpread(s, (long) t[0],
+          q.query(0.05), q.query(0.25), q.query(0.5), q.query(0.75), q.query(0.95),
+          t[1] / t[0]));
+    }));
     out.values().forEach(l -> l.sort(Comparator.comparing(s ->
         ReportModel.SEGMENTS.indexOf(s.segment()))));
     return out;
   }
 
   /** The top {@code n} rows of each outage by lost revenue (ties by artist id). */
-  private static Dataset<Row> ranked(Dataset<Row> impact, int n) {
-    return impact.withColumn("rank", row_number().over(Window.partitionBy("outage_id")
-            .orderBy(col("lost_revenue_usd").desc(), col("artist_id"))))
-        .filter(col("rank").leq(n)).orderBy("outage_id", "rank");
+  private static List<Row> ranked(List<Row> impact, Predicate<Row> keep, int n) {
+    List<Row> rows = sorted(filter(impact, keep), Comparator
+        .comparing((Row r) -> r.<String>getAs("outage_id"))
+        .thenComparing(r -> -r.<Double>getAs("lost_revenue_usd"))
+        .thenComparing(r -> r.<String>getAs("artist_id")));
+    List<Row> out = new ArrayList<>();
+    Map<String, Integer> taken = new HashMap<>();
+    for (Row r : rows) {
+      if (taken.merge(r.getAs("outage_id"), 1, Integer::sum) <= n) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
-  /** Emerging artists' rows first, each part in {@code order}, then by artist id. */
-  private static Dataset<Row> emergingFirst(Dataset<Row> t, org.apache.spark.sql.Column order) {
-    return t.orderBy(org.apache.spark.sql.functions.when(col("segment").equalTo("emerging"), 0)
-        .otherwise(1), order, col("artist_id"));
+  /** Emerging artists' rows first, each part by {@code column} descending, then artist id. */
+  private static List<Row> emergingFirst(List<Row> rows, String column) {
+    return sorted(rows, Comparator.comparing((Row r) -> "emerging".equals(r.getAs("segment"))
+            ? 0 : 1)
+        .thenComparing((Row r) -> r.<Double>getAs(column),
+            Comparator.nullsLast(Comparator.reverseOrder()))
+        .thenComparing(r -> r.<String>getAs("artist_id")));
+  }
+
+  private static List<Row> limited(List<Row> rows) {
+    return rows.size() <= LIST_LIMIT ? rows : rows.subList(0, LIST_LIMIT);
   }
 
   /**
    * The artist cards: each highlighted artist's series, impact, normal week (168 h at the
    * baseline's plays per hour) and colliding releases; emerging artists first, by lost revenue.
    */
-  private Map<String, List<Card>> cards(Dataset<Row> impact,
+  private Map<String, List<Card>> cards(List<Row> impact, List<Row> metrics,
       Map<String, List<Release>> releases) {
-    Dataset<Row> series = table("artist_timeline");
-    Dataset<Row> chosen = series.select("outage_id", "artist_id").distinct();
-    String[] on = {"outage_id", "artist_id"};
-    Map<String, List<Point>> points = ReportRecords.byKey(
-        series.orderBy("outage_id", "artist_id", "hour").collectAsList(),
-        r -> r.getAs("outage_id") + "\u0000" + r.getAs("artist_id"), ReportRecords::point);
+    List<Row> series = sorted(table(Contract.ARTIST_TIMELINE), Comparator
+        .comparing((Row r) -> r.<String>getAs("outage_id"))
+        .thenComparing(r -> r.<String>getAs("artist_id"))
+        .thenComparing(r -> r.getTimestamp(r.fieldIndex("hour"))));
+    Map<String, List<Point>> points = ReportRecords.byKey(series, ReportLoader::key,
+        ReportRecords::point);
+    Set<String> chosen = new HashSet<>(points.keySet());
     Map<String, Double> perHour = new HashMap<>();
-    for (Row r : table("artist_phase_metrics").filter(col("phase").equalTo("before"))
-        .join(chosen, on).select("outage_id", "artist_id", "plays_per_hour").collectAsList()) {
-      perHour.put(r.getString(0) + "\u0000" + r.getString(1), r.getDouble(2));
+    for (Row r : metrics) {
+      if ("before".equals(r.getAs("phase")) && chosen.contains(key(r))) {
+        perHour.put(key(r), r.getAs("plays_per_hour"));
+      }
     }
     Map<String, List<Card>> out = new HashMap<>();
-    for (Row r : impact.join(chosen, on).collectAsList()) {
+    for (Row r : impact) {
+      String key = key(r);
+      if (!chosen.contains(key)) {
+        continue;
+      }
       Artist a = ReportRecords.artist(r);
       String id = r.getAs("outage_id");
-      String key = id + "\u0000" + a.artistId();
       out.computeIfAbsent(id, k -> new ArrayList<>()).add(new Card(a,
           points.getOrDefault(key, List.of()), 168 * perHour.getOrDefault(key, 0.0),
           releases.getOrDefault(id, List.of()).stream()

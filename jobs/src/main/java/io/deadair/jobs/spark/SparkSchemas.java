@@ -21,6 +21,15 @@ public final class SparkSchemas {
     return schema;
   }
 
+  /** The same schema with every column nullable, for rows the job makes itself. */
+  public static StructType nullable(TableSpec table) {
+    StructType schema = new StructType();
+    for (ColumnSpec c : table.columns()) {
+      schema = schema.add(c.name(), typeOf(c.type()), true);
+    }
+    return schema;
+  }
+
   /** The Spark type a contract column is read into. */
   public static DataType typeOf(ColumnType type) {
     return switch (type) {

@@ -40,6 +40,8 @@ public final class SparkSessions {
           .config("spark.ui.enabled", "false")
           .config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null))
           .config("spark.sql.shuffle.partitions", "8")
+          // Small queries on driver threads share the cores with the pass instead of queueing.
+          .config("spark.scheduler.mode", "FAIR")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
     }

@@ -117,7 +117,7 @@ class BadInputCorpusTest {
   private static void checkQuarantine(Case c) {
     Ledger ledger = new Ledger(100, m -> { });
     Dataset<Row> used = load(c, ledger);
-    Dataset<Row> q = ledger.quarantine(spark);
+    Dataset<Row> q = ledger.quarantine();
     List<Row> rows = q.collectAsList();
     assertThat(rows).as(c.file() + " quarantined rows").hasSize(1);
     Row r = rows.get(0);

@@ -1,0 +1,233 @@
+package io.deadair.jobs.estimate;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.domain.Segment;
+import io.deadair.common.domain.SegmentRule;
+import io.deadair.common.model.ArtistResult;
+import io.deadair.common.model.ArtistResult.OutageResult;
+import io.deadair.common.model.ArtistResult.WindowStat;
+import io.deadair.common.model.Fitted;
+import io.deadair.common.model.OutageModel;
+import io.deadair.common.model.WindowPrediction;
+import io.deadair.common.stats.Calibration;
+import io.deadair.common.stats.LevelEstimate;
+import io.deadair.jobs.spark.InOrder;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The estimator's steps across artists, each one pass over the cached per-artist results that
+ * returns a small aggregate: the segment thresholds, the level prior of each segment, and the
+ * interval calibration with the service model's own error. Together they make the {@link Fitted}
+ * model that finishes every artist's estimate.
+ */
+public final class Estimates {
+
+  private Estimates() {}
+
+  /** The fitted model, and the service model's relative error per outage (from placebos). */
+  public record Fit(Fitted fitted, Map<String, Double> serviceError) {}
+
+  public static Fit fit(JavaRDD<ArtistResult> results, List<OutageModel> models,
+      ImpactConfig config) {
+    Fitted segmented = segmentRules(results, models, config);
+    Fitted withTau2 = segmented.withTau2(priorVariance(results, segmented));
+    return calibrate(results, withTau2, config.confidence());
+  }
+
+  /**
+   * Each outage's segment rule: the audience percentiles of the artists who played in its
+   * baseline (percentile_approx, as the rule is documented), and the debut-date rule.
+   */
+  static Fitted segmentRules(JavaRDD<ArtistResult> results, List<OutageModel> models,
+      ImpactConfig config) {
+    int n = models.size();
+    Quantiles[] audience = InOrder.aggregate(results, () -> newQuantiles(n), (acc, r) -> {
+      for (int k = 0; k < n; k++) {
+        OutageResult o = r.outages()[k];
+        if (o != null && o.audience() > 0) {
+          acc[k].add(o.audience());
+        }
+      }
+      return acc;
+    }, Estimates::merge);
+    List<SegmentRule> rules = new ArrayList<>();
+    List<LocalDate> asOf = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      Double low = audience[k].query(config.emergingListenerPercentile() / 100);
+      Double high = audience[k].query(config.establishedListenerPercentile() / 100);
+      rules.add(new SegmentRule(low == null ? 0.0 : low, high == null ? Double.MAX_VALUE : high,
+          config.emergingDebutYears()));
+      asOf.add(LocalDate.ofInstant(models.get(k).outage().start(), ZoneOffset.UTC));
+    }
+    return new Fitted(models, rules, asOf, Map.of(), null);
+  }
+
+  /** Sums for the level prior of one segment (method of moments, see {@link LevelEstimate}). */
+  private static final class Moments implements Serializable {
+    double squaredExcess;
+    double inverseBase;
+    long n;
+  }
+
+  /**
+   * The level prior's variance per segment, from placebo windows with at least 20 expected plays
+   * in their recent window, where the drift beyond Poisson noise can be seen.
+   */
+  static Map<Segment, Double> priorVariance(JavaRDD<ArtistResult> results, Fitted fitted) {
+    Broadcast<Fitted> model = broadcast(results, fitted);
+    EnumMap<Segment, Moments> sums = InOrder.aggregate(results,
+        () -> new EnumMap<Segment, Moments>(Segment.class), (acc, r) -> {
+      forEachWindow(r, model.value(), (k, s, w) -> {
+        if (w.window() > 0 && w.recentBase() >= 20) {
+          Moments m = acc.computeIfAbsent(s, x -> new Moments());
+          double ratio = w.recentObserved() / w.recentBase();
+          m.squaredExcess += (ratio - 1) * (ratio - 1);
+          m.inverseBase += 1 / w.recentBase();
+          m.n++;
+        }
+      });
+      return acc;
+    }, (a, b) -> {
+      b.forEach((s, m) -> {
+        Moments t = a.computeIfAbsent(s, x -> new Moments());
+        t.squaredExcess += m.squaredExcess;
+        t.inverseBase += m.inverseBase;
+        t.n += m.n;
+      });
+      return a;
+    });
+    Map<Segment, Double> out = new EnumMap<>(Segment.class);
+    sums.forEach((s, m) -> out.put(s, LevelEstimate.priorVariance(m.squaredExcess,
+        m.inverseBase, m.n)));
+    return out;
+  }
+
+  /** Placebo z-scores per size class and the placebo windows' service totals. */
+  private static final class Placebos implements Serializable {
+    final Quantiles[] z = newQuantiles(Calibration.CLASS_BOUNDS.length);
+    final Quantiles pooled = new Quantiles();
+    /** Per (outage, window): in-scope observed, expected, summed variance. */
+    final Map<String, double[]> windows = new HashMap<>();
+  }
+
+  /**
+   * The calibration of the intervals (the |z| quantile of placebo windows per size class) and
+   * the service model's error per outage: how far placebo windows' totals strayed beyond what
+   * the artists' own variances explain.
+   */
+  static Fit calibrate(JavaRDD<ArtistResult> results, Fitted fitted, double confidence) {
+    Broadcast<Fitted> model = broadcast(results, fitted);
+    Placebos p = InOrder.aggregate(results, Placebos::new, (acc, r) -> {
+      forEachWindow(r, model.value(), (k, s, w) -> {
+        if (w.window() == 0) {
+          return;
+        }
+        WindowPrediction pr = model.value().predict(w, s);
+        if (pr.sd() > 0) {
+          double z = Math.abs(w.inObserved() - pr.expectedIn()) / pr.sd();
+          acc.z[Calibration.sizeClass(pr.expectedIn())].add(z);
+          acc.pooled.add(z);
+        }
+        double[] t = acc.windows.computeIfAbsent(k + "|" + w.window(), x -> new double[3]);
+        t[0] += w.inObserved();
+        t[1] += pr.expectedIn();
+        t[2] += pr.sd() * pr.sd();
+      });
+      return acc;
+    }, (a, b) -> {
+      for (int c = 0; c < a.z.length; c++) {
+        a.z[c].merge(b.z[c]);
+      }
+      a.pooled.merge(b.pooled);
+      b.windows.forEach((key, t) -> {
+        double[] s = a.windows.computeIfAbsent(key, x -> new double[3]);
+        for (int i = 0; i < 3; i++) {
+          s[i] += t[i];
+        }
+      });
+      return a;
+    });
+    int classes = Calibration.CLASS_BOUNDS.length;
+    double[] q = new double[classes];
+    long[] n = new long[classes];
+    for (int c = 0; c < classes; c++) {
+      n[c] = p.z[c].count();
+      Double v = p.z[c].query(confidence);
+      q[c] = v == null ? 0 : v;
+    }
+    Double pooled = p.pooled.query(confidence);
+    Calibration calibration = Calibration.fromQuantiles(confidence, q, n,
+        pooled == null ? 0 : pooled, p.pooled.count());
+    return new Fit(fitted.withCalibration(calibration), serviceError(p.windows,
+        fitted.models()));
+  }
+
+  private static Map<String, Double> serviceError(Map<String, double[]> windows,
+      List<OutageModel> models) {
+    Map<Integer, double[]> acc = new HashMap<>();
+    windows.forEach((key, t) -> {
+      double e = t[1];
+      if (e <= 0) {
+        return;
+      }
+      double rel = (t[0] - e) / e;
+      double[] a = acc.computeIfAbsent(Integer.parseInt(key.substring(0, key.indexOf('|'))),
+          x -> new double[2]);
+      a[0] += rel * rel - t[2] / (e * e);
+      a[1]++;
+    });
+    Map<String, Double> out = new HashMap<>();
+    acc.forEach((k, a) -> out.put(models.get(k).outage().id(),
+        Math.sqrt(Math.max(0, a[0] / a[1]))));
+    return out;
+  }
+
+  /** A window of an artist in outage k, with the artist's segment there. */
+  interface WindowVisitor {
+    void visit(int k, Segment segment, WindowStat window);
+  }
+
+  /** Calls {@code visitor} for every window of every outage the artist has statistics for. */
+  static void forEachWindow(ArtistResult r, Fitted fitted, WindowVisitor visitor) {
+    for (int k = 0; k < r.outages().length; k++) {
+      OutageResult o = r.outages()[k];
+      if (o == null || o.windows().isEmpty()) {
+        continue;
+      }
+      Segment s = fitted.segment(k, r, o);
+      for (WindowStat w : o.windows()) {
+        visitor.visit(k, s, w);
+      }
+    }
+  }
+
+  /** The model, sent once to each executor instead of with every task. */
+  public static Broadcast<Fitted> broadcast(JavaRDD<?> rdd, Fitted fitted) {
+    return JavaSparkContext.fromSparkContext(rdd.context()).broadcast(fitted);
+  }
+
+  private static Quantiles[] newQuantiles(int n) {
+    Quantiles[] q = new Quantiles[n];
+    for (int i = 0; i < n; i++) {
+      q[i] = new Quantiles();
+    }
+    return q;
+  }
+
+  private static Quantiles[] merge(Quantiles[] a, Quantiles[] b) {
+    for (int i = 0; i < a.length; i++) {
+      a[i].merge(b[i]);
+    }
+    return a;
+  }
+}

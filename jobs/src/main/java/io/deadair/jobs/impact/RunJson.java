@@ -1,0 +1,98 @@
+package io.deadair.jobs.impact;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.domain.Segment;
+import io.deadair.common.model.Fitted;
+import io.deadair.common.stats.Calibration;
+import io.deadair.common.stats.RankComparison;
+import io.deadair.jobs.cli.Versions;
+import io.deadair.jobs.estimate.Estimates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The content of run.json: versions, inputs with their reconciled row counts, warnings,
+ * parameters, each outage as declared and as measured, what the model learned, and timings.
+ */
+final class RunJson {
+
+  private final SparkSession spark;
+  private final Ledger ledger;
+  private final Map<String, Double> timings;
+
+  RunJson(SparkSession spark, Ledger ledger, Map<String, Double> timings) {
+    this.spark = spark;
+    this.ledger = ledger;
+    this.timings = timings;
+  }
+
+  Map<String, Object> build(Instant started, List<OutageWindow> declared,
+      List<OutageWindow> outages, Estimates.Fit fit, Map<String, RankComparison> tests,
+      ImpactConfig config) {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("tool", "Dead Air");
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("deadair", Versions.deadAir());
+    versions.put("spark", spark.version());
+    versions.put("java", System.getProperty("java.version"));
+    run.put("versions", versions);
+    run.put("started", started.toString());
+    run.put("finished", Instant.now().toString());
+    Map<String, Object> inputs = new LinkedHashMap<>(ledger.inputs());
+    inputs.putIfAbsent("rate_card", Map.of("path", "(default, shipped with Dead Air)"));
+    run.put("inputs", inputs);
+    run.put("warnings", ledger.warnings());
+    run.put("parameters", config.asMap());
+    run.put("outages", outages(declared, outages, fit.serviceError(), tests));
+    run.put("model", model(fit.fitted()));
+    run.put("timings_seconds", timings);
+    return run;
+  }
+
+  private static List<Map<String, Object>> outages(List<OutageWindow> declared,
+      List<OutageWindow> outages, Map<String, Double> serviceError,
+      Map<String, RankComparison> tests) {
+    List<Map<String, Object>> os = new ArrayList<>();
+    for (int i = 0; i < outages.size(); i++) {
+      OutageWindow o = outages.get(i);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("outage_id", o.id());
+      m.put("start", declared.get(i).start().toString());
+      m.put("end", declared.get(i).end().toString());
+      if (o != declared.get(i)) {
+        m.put("measured_from", o.start().toString());
+        m.put("measured_to", o.end().toString());
+      }
+      m.put("description", o.description());
+      m.put("countries", o.countries().format());
+      m.put("platforms", o.platforms().format());
+      m.put("service_model_relative_error", serviceError.get(o.id()));
+      RankComparison t = tests.get(o.id());
+      if (t != null) {
+        m.put("emerging_vs_established", t);
+      }
+      os.add(m);
+    }
+    return os;
+  }
+
+  private static Map<String, Object> model(Fitted fitted) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    Map<String, Double> tau2 = new LinkedHashMap<>();
+    for (Segment s : Segment.values()) {
+      if (fitted.tau2().containsKey(s)) {
+        tau2.put(s.label(), fitted.tau2().get(s));
+      }
+    }
+    model.put("level_prior_variance_by_segment", tau2);
+    model.put("calibration_size_class_bounds", Calibration.CLASS_BOUNDS);
+    model.put("calibration_factors", fitted.calibration().factors());
+    model.put("calibration_placebo_windows", fitted.calibration().samples());
+    return model;
+  }
+}

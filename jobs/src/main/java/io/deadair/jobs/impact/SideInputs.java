@@ -1,0 +1,90 @@
+package io.deadair.jobs.impact;
+
+import io.deadair.common.revenue.RateCard;
+import io.deadair.jobs.spark.DriverPool;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The rate card, artists and releases, read and checked on driver threads while the pass over
+ * the plays runs: none of them is needed before the pass ends, and each is a handful of small
+ * Spark queries whose planning would otherwise add seconds. A bad row in any of them still stops
+ * the run at once: the pass is cancelled and the input's own message is the run's.
+ */
+final class SideInputs implements AutoCloseable {
+
+  private static final String PASS_GROUP = "deadair-pass";
+
+  private final SparkContext sc;
+  private final DriverPool pool = new DriverPool("deadair-inputs", 3);
+  private final Future<RateCard> rates;
+  private final Future<Dataset<Row>> artists;
+  private final Future<Dataset<Row>> releases;
+
+  SideInputs(SparkSession spark, ImpactOptions options, Ledger ledger) {
+    this.sc = spark.sparkContext();
+    rates = pool.submit(() -> cancelPassOnFailure(
+        () -> Inputs.rateCard(spark, options.rateCard(), ledger)));
+    artists = pool.submit(() -> cancelPassOnFailure(
+        () -> Inputs.artists(spark, options.artists(), ledger)));
+    releases = pool.submit(() -> cancelPassOnFailure(
+        () -> Inputs.releases(spark, options.releases(), ledger)));
+  }
+
+  private <T> T cancelPassOnFailure(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      sc.cancelJobGroup(PASS_GROUP);
+      throw e;
+    }
+  }
+
+  /**
+   * Runs {@code heavy} (the pass) while the inputs are read; if reading an input fails, that
+   * failure is thrown, whatever became of {@code heavy}.
+   */
+  <T> T whileReading(Supplier<T> heavy) {
+    sc.setJobGroup(PASS_GROUP, "the pass over the plays", true);
+    T result;
+    try {
+      result = heavy.get();
+    } catch (RuntimeException e) {
+      awaitInputs();
+      throw e;
+    } finally {
+      sc.clearJobGroup();
+    }
+    awaitInputs();
+    return result;
+  }
+
+  /** Waits for every input; the first that failed is thrown. */
+  private void awaitInputs() {
+    for (Future<?> f : List.of(rates, artists, releases)) {
+      DriverPool.get(f);
+    }
+  }
+
+  RateCard rates() {
+    return DriverPool.get(rates);
+  }
+
+  Dataset<Row> artists() {
+    return DriverPool.get(artists);
+  }
+
+  Dataset<Row> releases() {
+    return DriverPool.get(releases);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,96 @@
+package io.deadair.jobs.impact;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.contract.Contract;
+import io.deadair.common.contract.TableSpec;
+import io.deadair.common.model.ArtistResult;
+import io.deadair.common.model.Fitted;
+import io.deadair.common.revenue.RateCard;
+import io.deadair.common.stats.RankComparison;
+import io.deadair.jobs.estimate.Estimates;
+import io.deadair.jobs.estimate.Service;
+import io.deadair.jobs.spark.DriverPool;
+import io.deadair.jobs.tables.ArtistTables;
+import io.deadair.jobs.tables.OutageSums;
+import io.deadair.jobs.tables.SummaryTables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Writes every result table of a run: those with rows per artist from the cached results on the
+ * executors, the summaries from rows made on the driver.
+ */
+final class TableSet {
+
+  private final SparkSession spark;
+  private final OutputWriter writer;
+  private final ImpactConfig config;
+  private final RateCard rates;
+  private final Service service;
+
+  TableSet(SparkSession spark, OutputWriter writer, ImpactConfig config, RateCard rates,
+      Service service) {
+    this.spark = spark;
+    this.writer = writer;
+    this.config = config;
+    this.rates = rates;
+    this.service = service;
+  }
+
+  /** Rows per artist a table may have at most: three phases of every outage. */
+  private long expectedRows;
+
+  /**
+   * Writes the tables, three at a time; returns the rows written per table.
+   *
+   * @param artistCount the number of artists in {@code results}
+   */
+  Map<String, Long> write(JavaRDD<ArtistResult> results, long artistCount, Estimates.Fit fit,
+      OutageSums[] sums, Map<String, RankComparison> tests) {
+    expectedRows = 3 * artistCount * fit.fitted().models().size();
+    Fitted fitted = fit.fitted();
+    ArtistTables artists = new ArtistTables(JavaSparkContext.fromSparkContext(
+        spark.sparkContext()).broadcast(fitted), config);
+    double confidence = config.confidence();
+    Map<String, Double> serviceError = fit.serviceError();
+    List<Callable<Long>> writes = List.of(
+        () -> write(Contract.ARTIST_IMPACT, artists.impact(results)),
+        () -> write(Contract.ARTIST_PHASE_METRICS, artists.phaseMetrics(results)),
+        () -> write(Contract.SEGMENT_SUMMARY, SummaryTables.segmentSummary(sums,
+            fitted.models(), serviceError, tests, confidence)),
+        () -> write(Contract.TIMELINE, SummaryTables.timeline(sums, fitted, service.hourly(),
+            serviceError, confidence)),
+        () -> write(Contract.ARTIST_TIMELINE, SummaryTables.artistTimeline(results,
+            SummaryTables.cards(sums, fitted.models()), fitted, service.hourly(), serviceError,
+            confidence)),
+        () -> write(Contract.REVENUE_BY_MARKET, SummaryTables.revenueByMarket(sums,
+            fitted.models(), rates)),
+        () -> write(Contract.RELEASE_IMPACT, artists.releases(results)),
+        () -> write(Contract.ROYALTY_RISK, artists.royaltyRisk(results)));
+    // Each write is a few small Spark jobs whose driver-side planning can overlap another's
+    // tasks on the executors.
+    try (DriverPool pool = new DriverPool("deadair-write", 3)) {
+      List<Future<Long>> done = new ArrayList<>();
+      for (Callable<Long> w : writes) {
+        done.add(pool.submit(w));
+      }
+      done.forEach(DriverPool::get);
+    }
+    return writer.rowCounts();
+  }
+
+  private long write(TableSpec spec, JavaRDD<Row> rows) {
+    return writer.writeTable(spec, rows, expectedRows);
+  }
+
+  private long write(TableSpec spec, List<Row> rows) {
+    return writer.writeTable(spec, rows);
+  }
+}

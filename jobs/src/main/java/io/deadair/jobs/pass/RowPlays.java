@@ -1,0 +1,41 @@
+package io.deadair.jobs.pass;
+
+import io.deadair.common.cube.CubeAggregate;
+import io.deadair.common.cube.PassTotals;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * Adds plays that the reader's projection already parsed and checked (CSV, JSON lines, Parquet
+ * of other types) to a cube: rows in the columns of {@link ColumnarPlays#COLUMNS}, then the
+ * reader's reason column (null for a usable row).
+ */
+final class RowPlays implements PlaySource.BatchCoder<InternalRow> {
+
+  private static final PlayCoder[] TEXT = {null, PlayCoder.USER, PlayCoder.TRACK,
+      PlayCoder.ARTIST, null, PlayCoder.COUNTRY, PlayCoder.PLATFORM, PlayCoder.TIER,
+      PlayCoder.REASON};
+  private static final int REASON = 9;
+
+  @Override
+  public void add(InternalRow row, CubeAggregate cube, PassTotals totals, PlayClock clock) {
+    if (!row.isNullAt(REASON)) {
+      totals.countRejected();
+      return;
+    }
+    long micros = row.getLong(0);
+    int slot = clock.slot(micros);
+    if (slot < 0) {
+      totals.countOutside();
+      return;
+    }
+    int[] code = new int[TEXT.length];
+    for (int c = 1; c < TEXT.length; c++) {
+      if (TEXT[c] != null) {
+        code[c] = TEXT[c].code(row.isNullAt(c) ? null : row.getUTF8String(c), cube);
+      }
+    }
+    cube.addPlay(code[3], clock.hourOffset(micros), slot, code[5], code[6], code[7], code[2],
+        clock.dayOffset(micros), code[1], row.getInt(4), code[8] == PlayCoder.SKIPPED,
+        code[8] != PlayCoder.NO_REASON);
+  }
+}

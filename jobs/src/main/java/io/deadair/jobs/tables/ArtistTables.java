@@ -1,0 +1,162 @@
+package io.deadair.jobs.tables;
+
+import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.domain.Segment;
+import io.deadair.common.model.ArtistImpact;
+import io.deadair.common.model.ArtistResult;
+import io.deadair.common.model.ArtistResult.OutageResult;
+import io.deadair.common.model.ArtistResult.PhaseStat;
+import io.deadair.common.model.ArtistResult.ReleaseMatch;
+import io.deadair.common.model.ArtistResult.TrackPlays;
+import io.deadair.common.model.ArtistResult.WindowStat;
+import io.deadair.common.model.Fitted;
+import io.deadair.common.model.WindowPrediction;
+import io.deadair.common.stats.PoissonBounds;
+import java.io.Serializable;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * The tables with rows per artist (artist_impact, artist_phase_metrics, release_impact,
+ * royalty_risk), made on the executors from each artist's result and the fitted model.
+ */
+public final class ArtistTables implements Serializable {
+
+  private final Broadcast<Fitted> fitted;
+  private final double confidence;
+  private final int baselineDays;
+  private final long royaltyThreshold;
+
+  public ArtistTables(Broadcast<Fitted> fitted, ImpactConfig config) {
+    this.fitted = fitted;
+    this.confidence = config.confidence();
+    this.baselineDays = config.baselineDays();
+    this.royaltyThreshold = config.royaltyThreshold();
+  }
+
+  /** One artist in one outage with its finished estimate (null where it has no window). */
+  private record Finished(String outageId, ArtistResult artist, OutageResult outage,
+      Segment segment, ArtistImpact impact) {
+
+    String name() {
+      return artist.info() == null ? null : artist.info().name();
+    }
+  }
+
+  private List<Finished> finish(ArtistResult r) {
+    Fitted f = fitted.value();
+    List<Finished> out = new ArrayList<>();
+    for (int k = 0; k < r.outages().length; k++) {
+      OutageResult o = r.outages()[k];
+      WindowStat w = o == null ? null : o.outageWindow();
+      if (w == null) {
+        continue;
+      }
+      Segment s = f.segment(k, r, o);
+      WindowPrediction p = f.predict(w, s);
+      out.add(new Finished(f.models().get(k).outage().id(), r, o, s,
+          ArtistImpact.of(w, p, f.halfWidth(p))));
+    }
+    return out;
+  }
+
+  /** artist_impact, in the contract's columns. */
+  public JavaRDD<Row> impact(JavaRDD<ArtistResult> results) {
+    return results.flatMap(r -> {
+      List<Row> rows = new ArrayList<>();
+      for (Finished f : finish(r)) {
+        ArtistImpact a = f.impact();
+        rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(), f.segment().label(),
+            a.expectedPlays(), a.observedPlays(), a.lostPlays(), a.lostLow(), a.lostHigh(),
+            a.lostPct(), a.reboundPlays(), a.netLostPlays(), a.lostRevenue(),
+            a.lostRevenueLow(), a.lostRevenueHigh()));
+      }
+      return rows.iterator();
+    });
+  }
+
+  /**
+   * artist_phase_metrics: plays, unique listeners, minutes, skip rate and plays per hour of each
+   * phase an artist played in.
+   */
+  public JavaRDD<Row> phaseMetrics(JavaRDD<ArtistResult> results) {
+    List<String> ids = new ArrayList<>();
+    fitted.value().models().forEach(m -> ids.add(m.outage().id()));
+    return results.flatMap(r -> {
+      List<Row> rows = new ArrayList<>();
+      for (int k = 0; k < r.outages().length; k++) {
+        OutageResult o = r.outages()[k];
+        if (o == null) {
+          continue;
+        }
+        for (PhaseStat p : o.phases()) {
+          rows.add(RowFactory.create(ids.get(k), r.artistId(), p.phase().label(), p.hours(),
+              Math.round(p.plays()), p.listeners(),
+              p.ms() == null ? null : p.ms() / 60_000.0,
+              p.known() > 0 && p.skips() != null ? p.skips() / p.known() : null,
+              p.plays() / p.hours()));
+        }
+      }
+      return rows.iterator();
+    });
+  }
+
+  /**
+   * release_impact: releases that went live during an outage or in the days before it, with
+   * their first-week plays and their part of the artist's loss (by their share of the artist's
+   * plays since release).
+   */
+  public JavaRDD<Row> releases(JavaRDD<ArtistResult> results) {
+    return results.flatMap(r -> {
+      List<Row> rows = new ArrayList<>();
+      for (Finished f : finish(r)) {
+        for (ReleaseMatch m : f.outage().releases()) {
+          Double share = m.share();
+          ArtistImpact a = f.impact();
+          rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(), f.segment().label(),
+              m.release().trackId(), m.release().albumId(),
+              Timestamp.from(m.release().releaseTs()), Math.round(m.firstWeekPlays()), share,
+              times(a.expectedPlays(), share), times(a.lostPlays(), share),
+              times(a.lostLow(), share), times(a.lostHigh(), share)));
+        }
+      }
+      return rows.iterator();
+    });
+  }
+
+  private static Double times(double v, Double share) {
+    return share == null ? null : v * share;
+  }
+
+  /**
+   * royalty_risk: tracks whose 12-month pace, from the baseline, is above the royalty threshold
+   * but not clearly so once the outage's loss (its upper end) is taken off: the lower end of the
+   * pace's own interval minus the track's share of the loss falls below the threshold.
+   */
+  public JavaRDD<Row> royaltyRisk(JavaRDD<ArtistResult> results) {
+    double perYear = 365.0 / baselineDays;
+    return results.flatMap(r -> {
+      List<Row> rows = new ArrayList<>();
+      for (Finished f : finish(r)) {
+        double artistPlays = f.outage().artistBaselineTrackPlays();
+        for (TrackPlays t : f.outage().royaltyTracks()) {
+          double share = t.plays() / artistPlays;
+          double annual = t.plays() * perYear;
+          double low = PoissonBounds.lower(Math.round(t.plays()), confidence) * perYear;
+          double lostHigh = Math.max(0, f.impact().lostHigh() * share);
+          if (annual >= royaltyThreshold && low - lostHigh < royaltyThreshold) {
+            rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(),
+                f.segment().label(), t.trackId(), Math.round(t.plays()), annual, low,
+                Math.max(0, f.impact().lostPlays() * share), lostHigh, royaltyThreshold));
+          }
+        }
+      }
+      return rows.iterator();
+    });
+  }
+}
