@@ -1,11 +1,9 @@
 package io.deadair.common.cube;
 
-import java.util.function.Consumer;
-
 /**
- * The cube of one pass, aggregated in plain arrays over primitive keys: the same structure adds up
- * the plays of one input split (map side) and merges the partial cubes of many splits (reduce
- * side, one partition of artists).
+ * The cube of one input split, aggregated in open-addressing tables over primitive keys, and
+ * handed on as one partial per artist bucket ({@link #partials}); {@link MergedCube} merges the
+ * partials of a bucket.
  *
  * <p>It holds four parts, every one keyed by artist:
  *
@@ -86,7 +84,14 @@ public final class CubeAggregate {
   public void addPlay(int artist, int hour, int slot, int country, int platform, int tier,
       int track, int day, int user, long ms, boolean skip, boolean known) {
     addHourly(artist, hour, country, platform, tier, 1);
-    mergeSlot(artist, slot, 1, ms, skip ? 1 : 0, known ? 1 : 0);
+    int s = slots.entry(artist, slot);
+    long[] sums = slots.values();
+    sums[s] = Double.doubleToRawLongBits(Double.longBitsToDouble(sums[s]) + 1);
+    sums[s + 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(sums[s + 1]) + ms);
+    sums[s + 2] = Double.doubleToRawLongBits(Double.longBitsToDouble(sums[s + 2])
+        + (skip ? 1 : 0));
+    sums[s + 3] = Double.doubleToRawLongBits(Double.longBitsToDouble(sums[s + 3])
+        + (known ? 1 : 0));
     int l = listeners.entry(artist, user) + (slot >>> 6);
     long[] v = listeners.values();
     v[l] |= 1L << slot;
@@ -136,28 +141,10 @@ public final class CubeAggregate {
 
   /**
    * Splits the cube into one partial per artist bucket ({@link CubeBuckets}), each a byte array
-   * that {@link #absorb} reads back.
+   * that {@link MergedCube#absorb} reads back.
    */
   public byte[][] partials(int buckets) {
     return new PartialWriter(this, buckets).write();
-  }
-
-  /** Adds a partial written by {@link #partials} (of any cube with the same layout). */
-  public void absorb(byte[] partial) {
-    absorb(partial, 0);
-  }
-
-  /** Adds a partial that starts at {@code offset} of {@code bytes}. */
-  public void absorb(byte[] bytes, int offset) {
-    PartialReader.read(this, bytes, offset);
-  }
-
-  /**
-   * Calls {@code each} with every artist's merged cube, in the order artists were first seen.
-   * The cube is reused between calls: copy what must outlive the call.
-   */
-  public void forEachArtist(Consumer<ArtistCube> each) {
-    new ArtistGrouping(this).forEach(each);
   }
 
   CubeLayout layout() {
@@ -202,31 +189,5 @@ public final class CubeAggregate {
   /** Track days: first key artist and track, second day; plays. */
   PairTable trackDays() {
     return trackDays;
-  }
-
-  /** Adds a cell read from a partial (reduce side), with codes of this cube. */
-  void mergeHourly(int artist, int hour, int country, int platform, int tier, double plays) {
-    addHourly(artist, hour, country, platform, tier, plays);
-  }
-
-  void mergeSlot(int artist, int slot, double plays, double ms, double skips, double known) {
-    int p = slots.entry(artist, slot);
-    long[] v = slots.values();
-    v[p] = Double.doubleToRawLongBits(Double.longBitsToDouble(v[p]) + plays);
-    v[p + 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(v[p + 1]) + ms);
-    v[p + 2] = Double.doubleToRawLongBits(Double.longBitsToDouble(v[p + 2]) + skips);
-    v[p + 3] = Double.doubleToRawLongBits(Double.longBitsToDouble(v[p + 3]) + known);
-  }
-
-  void mergeListener(int artist, int user, long[] mask) {
-    int p = listeners.entry(artist, user);
-    long[] v = listeners.values();
-    for (int w = 0; w < words; w++) {
-      v[p + w] |= mask[w];
-    }
-  }
-
-  void mergeTrackDay(int artist, int track, int day, double plays) {
-    addTrackDay(artist, track, day, plays);
   }
 }

@@ -1,61 +1,67 @@
 package io.deadair.common.cube;
 
-/** Reads a partial that {@link PartialWriter} wrote into a cube, translating its codes. */
+import io.deadair.common.cube.MergedCube.Cells;
+
+/** Reads a partial that {@link PartialWriter} wrote into a merged cube, translating its codes. */
 final class PartialReader {
 
   private PartialReader() {}
 
-  static void read(CubeAggregate cube, byte[] partial, int offset) {
+  static void read(MergedCube cube, byte[] partial, int offset) {
     ByteSource in = new ByteSource(partial, offset);
-    byte[] buf = in.buffer();
-    int[] artists = new int[in.readVarInt()];
-    for (int i = 0; i < artists.length; i++) {
-      int off = in.readBytesOffset();
-      artists[i] = cube.artist(buf, off, in.lastLength());
-    }
-    int[] platforms = new int[in.readVarInt() + 1];
-    for (int i = 1; i < platforms.length; i++) {
-      int off = in.readBytesOffset();
-      platforms[i] = cube.platform(buf, off, in.lastLength());
-    }
-    int[] tracks = new int[in.readVarInt() + 1];
-    for (int i = 1; i < tracks.length; i++) {
-      int off = in.readBytesOffset();
-      tracks[i] = cube.track(buf, off, in.lastLength());
-    }
+    int[] artists = dictionary(in, cube.artists, 0);
+    int[] platforms = dictionary(in, cube.platforms, 1);
+    int[] tracks = dictionary(in, cube.tracks, 1);
+    int[] users = dictionary(in, cube.users, 1);
     int hourly = in.readVarInt();
     int slots = in.readVarInt();
     int listeners = in.readVarInt();
     int trackDays = in.readVarInt();
+    long[] v;
     for (int i = 0; i < hourly; i++) {
-      int a = artists[in.readVarInt()];
-      int hour = (int) in.readSignedVarLong();
-      int country = in.readVarInt();
-      int platform = platforms[in.readVarInt()];
-      int tier = in.readVarInt();
-      cube.mergeHourly(a, hour, country, platform, tier, in.readAmount());
+      long a = artists[in.readVarInt()];
+      long hour = in.readSignedVarLong() & 0xFFFFFFFFL;
+      long country = in.readVarLong();
+      long platform = platforms[in.readVarInt()];
+      long tier = in.readVarLong();
+      int p = cube.hourly.append((a << 32) | hour, (country << 40) | (platform << 8) | tier);
+      cube.hourly.data[p] = Double.doubleToRawLongBits(in.readAmount());
     }
     for (int i = 0; i < slots; i++) {
-      int a = artists[in.readVarInt()];
-      int slot = in.readVarInt();
-      cube.mergeSlot(a, slot, in.readAmount(), in.readAmount(), in.readAmount(),
-          in.readAmount());
-    }
-    long[] mask = new long[cube.words()];
-    for (int i = 0; i < listeners; i++) {
-      int a = artists[in.readVarInt()];
-      int off = in.readBytesOffset();
-      int user = cube.user(buf, off, in.lastLength());
-      for (int w = 0; w < mask.length; w++) {
-        mask[w] = in.readVarLong();
+      int p = cube.slots.append(artists[in.readVarInt()], in.readVarInt());
+      v = cube.slots.data;
+      for (int part = 0; part < 4; part++) {
+        v[p + part] = Double.doubleToRawLongBits(in.readAmount());
       }
-      cube.mergeListener(a, user, mask);
     }
+    int words = cube.words();
+    for (int i = 0; i < listeners; i++) {
+      int p = cube.listeners.append(artists[in.readVarInt()], users[in.readVarInt()] - 1);
+      v = cube.listeners.data;
+      for (int w = 0; w < words; w++) {
+        v[p + w] = in.readVarLong();
+      }
+    }
+    Cells days = cube.trackDays;
     for (int i = 0; i < trackDays; i++) {
-      int a = artists[in.readVarInt()];
-      int track = tracks[in.readVarInt()];
-      int day = (int) in.readSignedVarLong();
-      cube.mergeTrackDay(a, track, day, in.readAmount());
+      long a = artists[in.readVarInt()];
+      long track = tracks[in.readVarInt()];
+      int p = days.append((a << 32) | track, in.readSignedVarLong());
+      days.data[p] = Double.doubleToRawLongBits(in.readAmount());
     }
+  }
+
+  /**
+   * Reads a dictionary and interns its values; entry i of the result is the cube's code of the
+   * partial's value i (plus {@code base}, which keeps 0 for none where codes start at 1).
+   */
+  private static int[] dictionary(ByteSource in, BytesIndex values, int base) {
+    int[] codes = new int[in.readVarInt() + base];
+    byte[] buf = in.buffer();
+    for (int i = base; i < codes.length; i++) {
+      int off = in.readBytesOffset();
+      codes[i] = base + values.add(buf, off, in.lastLength());
+    }
+    return codes;
   }
 }

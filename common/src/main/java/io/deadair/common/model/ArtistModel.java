@@ -2,9 +2,11 @@ package io.deadair.common.model;
 
 import io.deadair.common.revenue.RateCard;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The per-artist step of the estimator, run on the executors for one artist at a time: the
@@ -27,51 +29,120 @@ public final class ArtistModel implements java.io.Serializable {
 
   /** Statistics for every window of every outage in which the artist played or had a baseline. */
   public List<ArtistWindowStats> estimate(ArtistCells cells) {
+    Combos combos = new Combos(cells);
+    int[] byHour = byHour(cells);
     List<ArtistWindowStats> out = new ArrayList<>();
     for (OutageModel om : outages) {
-      estimateOutage(cells, om, out);
+      estimateOutage(cells, combos, byHour, om, out);
     }
     return out;
   }
 
-  private void estimateOutage(ArtistCells a, OutageModel om, List<ArtistWindowStats> out) {
+  /**
+   * The distinct (country, platform, tier) of an artist's cells, and each cell's: an artist has
+   * a few dozen, so scope, group and tier are worked out per combination, not per cell.
+   */
+  private static final class Combos {
+    final int[] ofCell;
+    final List<Integer> country = new ArrayList<>();
+    final List<String> platform = new ArrayList<>();
+    final List<String> tier = new ArrayList<>();
+
+    private record Key(int country, String platform, String tier) {}
+
+    Combos(ArtistCells a) {
+      ofCell = new int[a.size()];
+      Map<Key, Integer> index = new HashMap<>();
+      for (int i = 0; i < a.size(); i++) {
+        Key k = new Key(a.countries()[i], a.platforms()[i], a.tiers()[i]);
+        Integer c = index.get(k);
+        if (c == null) {
+          c = index.size();
+          index.put(k, c);
+          country.add(k.country());
+          platform.add(k.platform());
+          tier.add(k.tier());
+        }
+        ofCell[i] = c;
+      }
+    }
+
+    int size() {
+      return country.size();
+    }
+  }
+
+  /** The cells' positions in order of their hour (ties in cell order). */
+  private static int[] byHour(ArtistCells a) {
+    Integer[] order = new Integer[a.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    long[] h = a.hours();
+    Arrays.sort(order, (x, y) -> Long.compare(h[x], h[y]));
+    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+  }
+
+  private void estimateOutage(ArtistCells a, Combos combos, int[] byHour, OutageModel om,
+      List<ArtistWindowStats> out) {
     int n = a.size();
-    boolean[] inScope = new boolean[n];
-    Map<Integer, Double> baseline = new HashMap<>();
-    Map<Integer, Map<String, Double>> tiers = new HashMap<>();
+    int m = combos.size();
+    boolean[] comboInScope = new boolean[m];
+    int[] comboGroup = new int[m];
+    for (int k = 0; k < m; k++) {
+      int c = combos.country.get(k);
+      comboInScope[k] = om.inScope(countries.get(c), combos.platform.get(k));
+      comboGroup[k] = OutageModel.groupKey(c, comboInScope[k]);
+    }
+    double[] comboBaseline = new double[m];
+    boolean[] comboInBaseline = new boolean[m];
     double baselinePlays = 0;
     for (int i = 0; i < n; i++) {
-      String code = countries.get(a.countries()[i]);
-      inScope[i] = om.inScope(code, a.platforms()[i]);
       if (om.inBaseline(a.hours()[i])) {
-        int g = OutageModel.groupKey(a.countries()[i], inScope[i]);
-        baseline.merge(g, a.plays()[i], Double::sum);
-        tiers.computeIfAbsent(a.countries()[i], k -> new HashMap<>())
-            .merge(a.tiers()[i] == null ? "*" : a.tiers()[i], a.plays()[i], Double::sum);
+        int k = combos.ofCell[i];
+        comboBaseline[k] += a.plays()[i];
+        comboInBaseline[k] = true;
         baselinePlays += a.plays()[i];
+      }
+    }
+    Map<Integer, Double> baseline = new TreeMap<>();
+    Map<Integer, Map<String, Double>> tiers = new TreeMap<>();
+    for (int k = 0; k < m; k++) {
+      if (comboInBaseline[k]) {
+        baseline.merge(comboGroup[k], comboBaseline[k], Double::sum);
+        String t = combos.tier.get(k);
+        tiers.computeIfAbsent(combos.country.get(k), x -> new TreeMap<>())
+            .merge(t == null ? "*" : t, comboBaseline[k], Double::sum);
       }
     }
     // An artist's rate per country is the same in every window: work it out once.
     Map<Integer, Double> rates = new HashMap<>();
-    Map<Integer, Double> shares = new HashMap<>();
+    Map<Integer, Double> shares = new TreeMap<>();
     baseline.forEach((g, o) -> {
       double s = om.baselineSums().getOrDefault(g, 0.0);
       if (s > 0) {
         shares.put(g, o / s);
       }
     });
+    long[] hours = a.hours();
     for (WindowSpec w : om.windows()) {
       double oRecent = 0;
       double oIn = 0;
       double oOut = 0;
       double oAfter = 0;
-      for (int i = 0; i < n; i++) {
-        long h = a.hours()[i];
+      // Cells sorted by hour: only those from the earliest recent-window start to the end of the
+      // recovery window can count.
+      for (int j = firstAtOrAfter(hours, byHour, w.recentStart()); j < n; j++) {
+        int i = byHour[j];
+        long h = hours[i];
+        if (h >= w.afterEnd()) {
+          break;
+        }
         if (h >= w.recentStart(a.countries()[i]) && h < w.start()
             && !om.excluded().contains(h)) {
           oRecent += a.plays()[i];
         } else if (h >= w.start() && h < w.end()) {
-          if (inScope[i]) {
+          if (comboInScope[combos.ofCell[i]]) {
             oIn += a.plays()[i];
           } else {
             oOut += a.plays()[i];
@@ -106,6 +177,21 @@ public final class ArtistModel implements java.io.Serializable {
           oOut, oAfter, bAfter, baselinePlays, usdPerPlay, w.isPlacebo() ? Map.of() : shares,
           w.isPlacebo() ? Map.of() : markets(shares, w, bIn, tiers)));
     }
+  }
+
+  /** The position in {@code byHour} of the first cell at or after {@code hour}. */
+  private static int firstAtOrAfter(long[] hours, int[] byHour, long hour) {
+    int lo = 0;
+    int hi = byHour.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hours[byHour[mid]] < hour) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**

@@ -66,10 +66,12 @@ class CubeAggregateTest {
       cells.merge((a.hour(i) - LAYOUT.firstHour()) + "|" + a.country(i) + "|" + a.platform(i)
           + "|" + a.tier(i), a.plays(i), Double::sum);
     }
+    // A slot (like a cell) may come in several entries, one per partial: they add up.
     Map<Integer, List<Double>> slots = new TreeMap<>();
     for (int i = 0; i < a.slotCount(); i++) {
-      slots.put(a.slot(i), List.of(a.slotSum(i, 0), a.slotSum(i, 1), a.slotSum(i, 2),
-          a.slotSum(i, 3)));
+      List<Double> s = slots.getOrDefault(a.slot(i), List.of(0.0, 0.0, 0.0, 0.0));
+      slots.put(a.slot(i), List.of(s.get(0) + a.slotSum(i, 0), s.get(1) + a.slotSum(i, 1),
+          s.get(2) + a.slotSum(i, 2), s.get(3) + a.slotSum(i, 3)));
     }
     Map<Long, Integer> masks = new TreeMap<>();
     for (int i = 0; i < a.listeners(); i++) {
@@ -144,7 +146,7 @@ class CubeAggregateTest {
     Map<String, Seen> got = new TreeMap<>();
     Set<String> bucketOfEach = new HashSet<>();
     for (int b = 0; b < buckets; b++) {
-      CubeAggregate merged = new CubeAggregate(LAYOUT, 16);
+      MergedCube merged = new MergedCube(LAYOUT);
       byBucket.get(b).forEach(merged::absorb);
       int bucket = b;
       List<String> order = new ArrayList<>();
@@ -169,7 +171,7 @@ class CubeAggregateTest {
     c.addCount(a, 5, 3, 0, t, 0, 2.5);
     c.addCount(a, 5, 3, 0, t, 0, 0.25);
     c.addCount(a, 6, 0, 2, 0, 0, 1.0);
-    CubeAggregate merged = new CubeAggregate(LAYOUT, 16);
+    MergedCube merged = new MergedCube(LAYOUT);
     merged.absorb(c.partials(1)[0]);
     List<Seen> all = new ArrayList<>();
     merged.forEachArtist(x -> all.add(seen(x)));

@@ -8,6 +8,7 @@ import io.deadair.common.cube.ArtistCube;
 import io.deadair.common.cube.CubeAggregate;
 import io.deadair.common.cube.CubeCodes;
 import io.deadair.common.cube.CubeLayout;
+import io.deadair.common.cube.MergedCube;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.domain.Phase;
 import io.deadair.common.domain.Scope;
@@ -72,7 +73,9 @@ class ArtistStepTest {
     ArtistStep step = new ArtistStep(List.of(model()), new RateCard().put("*", "*", 0.003),
         calendar, true, config);
     List<ArtistResult> out = new ArrayList<>();
-    cube.forEachArtist((ArtistCube a) -> out.add(step.run(a, null, releases)));
+    MergedCube merged = new MergedCube(layout);
+    merged.absorb(cube.partials(1)[0]);
+    merged.forEachArtist((ArtistCube a) -> out.add(step.run(a, null, releases)));
     assertThat(out).hasSize(1);
     return out.get(0);
   }

@@ -1,6 +1,6 @@
 package io.deadair.jobs.estimate;
 
-import io.deadair.common.cube.CubeAggregate;
+import io.deadair.common.cube.MergedCube;
 import io.deadair.common.cube.CubeBuckets;
 import io.deadair.common.cube.CubeLayout;
 import io.deadair.common.model.ArtistResult;
@@ -75,7 +75,7 @@ public final class ArtistStage {
           released.computeIfAbsent(s.artistId(), k -> new ArrayList<>()).add(s.release());
         }
       }
-      CubeAggregate cube = Partials.merge(partials, layout);
+      MergedCube cube = Partials.merge(partials, layout);
       List<ArtistResult> out = new ArrayList<>();
       ArtistStep s = bStep.value();
       cube.forEachArtist(a -> out.add(s.run(a, infos.get(a.artistId()),

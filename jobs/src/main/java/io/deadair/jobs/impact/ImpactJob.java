@@ -91,14 +91,15 @@ public final class ImpactJob {
 
   private Result execute(Instant started, OutputWriter writer) {
     ImpactConfig config = options.config();
-    List<OutageWindow> declared = step("read outages",
-        () -> Inputs.outages(spark, options.outages(), ledger), o -> o.size() + " outages");
     boolean counts = options.streamCounts().isPresent();
+    List<OutageWindow> declared;
     PlayPass pass;
     RateCard rates;
     Dataset<Row> artists;
     Dataset<Row> releases;
     try (SideInputs side = new SideInputs(spark, options, ledger)) {
+      declared = step("read outages", () -> Inputs.outages(spark, options.outages(), ledger),
+          o -> o.size() + " outages");
       pass = step("one pass over the plays into the cube",
           () -> side.whileReading(() -> pass(declared, config)),
           p -> String.format(Locale.ROOT, "%,d rows used, %,d unusable, %,d outside the windows",
@@ -137,7 +138,7 @@ public final class ImpactJob {
       writer.writeQuarantine(ledger.quarantine());
       writer.writeRunJson(json);
       ReportModel.Report report = step("report: read back the tables",
-          () -> ReportJob.load(spark, writer.staging()), null);
+          () -> ReportJob.load(spark, writer.staging(), writer.written()), null);
       step("report: draw the charts and the page", () -> {
         ReportJob.write(spark, report, writer.staging());
         return report;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
@@ -28,6 +29,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a run's outputs into a staging folder beside {@code --out} and moves it into place only
@@ -47,6 +50,7 @@ final class OutputWriter {
   private final Runnable cleanup = this::abort;
   private final Map<String, Long> rowCounts =
       Collections.synchronizedMap(new TreeMap<>());
+  private final Map<String, List<Row>> written = new ConcurrentHashMap<>();
 
   OutputWriter(SparkSession spark, String out) {
     this.spark = spark;
@@ -105,10 +109,29 @@ final class OutputWriter {
 
   /** Writes one contract table, made on the driver, as Parquet under tables/ and CSV under csv/. */
   long writeTable(TableSpec spec, List<Row> rows) {
-    List<Row> sorted = new ArrayList<>(rows);
+    // With the table's schema, so that readers can take values by column name.
+    StructType schema = SparkSchemas.nullable(spec);
+    List<Row> sorted = new ArrayList<>(rows.size());
+    Object[] values;
+    for (Row r : rows) {
+      values = new Object[r.length()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = r.get(i);
+      }
+      sorted.add(new GenericRowWithSchema(values, schema));
+    }
     sorted.sort(new RowOrder(spec));
+    written.put(spec.name(), sorted);
     return write(spec, sorted.iterator(), "tables/" + spec.name(),
         "csv/" + spec.name() + ".csv");
+  }
+
+  /**
+   * The rows of each table written from the driver, as written: the report is drawn from them
+   * instead of reading the files back. Tables too large to hold are absent.
+   */
+  Map<String, List<Row>> written() {
+    return written;
   }
 
   /**
@@ -117,6 +140,7 @@ final class OutputWriter {
    * driver a partition at a time.
    */
   long writeTable(TableSpec spec, JavaRDD<Row> rows, long expectedRows) {
+    spark.sparkContext().setJobDescription("table " + spec.name());
     if (expectedRows <= DRIVER_SORT_ROWS) {
       return writeTable(spec, rows.collect());
     }

@@ -11,10 +11,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The rate card, artists and releases, read and checked on driver threads while the pass over
- * the plays runs: none of them is needed before the pass ends, and each is a handful of small
- * Spark queries whose planning would otherwise add seconds. A bad row in any of them still stops
- * the run at once: the pass is cancelled and the input's own message is the run's.
+ * The rate card, artists and releases, read and checked on driver threads while the outages are
+ * read and the pass over the plays runs: none of them is needed before the pass ends, and each is
+ * a handful of small Spark queries whose planning would otherwise add seconds. A bad row in any
+ * of them still stops the run at once: the pass is cancelled and the input's own message is the
+ * run's (a bad outage, read first, is reported before any of them).
  */
 final class SideInputs implements AutoCloseable {
 

@@ -1,6 +1,6 @@
 package io.deadair.jobs.pass;
 
-import io.deadair.common.cube.CubeAggregate;
+import io.deadair.common.cube.MergedCube;
 import io.deadair.common.cube.CubeLayout;
 import io.deadair.common.cube.PassTotals;
 import java.nio.ByteBuffer;
@@ -35,12 +35,12 @@ public final class Partials {
    * Merges every stamped partial of a bucket into one cube, in stamp order; null when the
    * bucket has none.
    */
-  public static CubeAggregate merge(Iterator<Tuple2<Integer, byte[]>> stamped, CubeLayout layout) {
+  public static MergedCube merge(Iterator<Tuple2<Integer, byte[]>> stamped, CubeLayout layout) {
     List<byte[]> all = inOrder(stamped);
     if (all.isEmpty()) {
       return null;
     }
-    CubeAggregate cube = new CubeAggregate(layout, 1 << 16);
+    MergedCube cube = new MergedCube(layout);
     for (byte[] b : all) {
       cube.absorb(b, STAMP);
     }

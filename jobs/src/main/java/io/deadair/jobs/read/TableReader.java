@@ -15,7 +15,9 @@ import static org.apache.spark.sql.functions.when;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.io.InputFormat;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -127,11 +129,49 @@ public final class TableReader {
       return new Read(table, path, format, Conform.rows(located, raw.schema(), table, path,
           Conform.NO_LINE_PROBLEM, false), null, raw);
     }
+    Path small = smallFile(spark, path);
+    if (small != null) {
+      return readText(spark, path, small.toString(), lines(spark, small), table, format,
+          separator(path));
+    }
     Dataset<Row> lines = prune.apply(spark.read().text(path))
         .select(col("value"), col("_metadata.file_path").as(FILE),
             col("_metadata.file_block_start").as(BLOCK),
             monotonically_increasing_id().as(POS));
     return parseText(spark, table, path, format, lines, separator(path));
+  }
+
+  /** Text files up to this size are read on the driver: a Spark scan would cost more. */
+  private static final long SMALL_FILE_BYTES = 4L << 20;
+
+  /** {@code path}, qualified, when it is one small text file; null otherwise. */
+  private static Path smallFile(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileStatus st = fs.getFileStatus(p);
+      return st.isFile() && st.getLen() <= SMALL_FILE_BYTES ? fs.makeQualified(p) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The lines of a small file, decoded as UTF-8 (bytes that are not become U+FFFD, as in Spark's
+   * text source) and split where Hadoop's line reader splits them.
+   */
+  private static List<String> lines(SparkSession spark, Path file) {
+    try (InputStream in = file.getFileSystem(spark.sparkContext().hadoopConfiguration())
+        .open(file)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String> out = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+      if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+        out.remove(out.size() - 1);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** The Parquet files at {@code path}; a file that is not Parquet is named in the message. */
@@ -152,15 +192,25 @@ public final class TableReader {
   /** Reads CSV text held in memory (such as a resource shipped in the jar) as a contract table. */
   public static Read readCsvText(SparkSession spark, String name, List<String> text,
       TableSpec table) {
+    return readText(spark, name, name, text, table, InputFormat.CSV, ",");
+  }
+
+  /**
+   * Reads lines held on the driver as a contract table; each row knows its line number, and
+   * Spark runs the checks on the driver, without a job.
+   *
+   * @param file the name rows give as their file
+   */
+  private static Read readText(SparkSession spark, String path, String file, List<String> text,
+      TableSpec table, InputFormat format, String sep) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < text.size(); i++) {
-      rows.add(RowFactory.create(text.get(i), name, null, (long) i + 1));
+      rows.add(RowFactory.create(text.get(i), file, null, (long) i + 1));
     }
     StructType schema = new StructType().add("value", DataTypes.StringType)
         .add(FILE, DataTypes.StringType).add(BLOCK, DataTypes.LongType)
         .add(POS, DataTypes.LongType);
-    Read read = parseText(spark, table, name, InputFormat.CSV,
-        spark.createDataFrame(rows, schema), ",");
+    Read read = parseText(spark, table, path, format, spark.createDataFrame(rows, schema), sep);
     // Its rows already carry their line numbers.
     return new Read(read.table(), read.path(), read.format(), read.rows(), null, null);
   }

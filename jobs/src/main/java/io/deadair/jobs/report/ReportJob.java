@@ -4,8 +4,11 @@ import io.deadair.charts.ReportModel.Report;
 import io.deadair.charts.ReportRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -26,9 +29,12 @@ public final class ReportJob {
     return report;
   }
 
-  /** Reads what the report shows from {@code dir/tables/} and {@code dir/run.json}. */
-  public static Report load(SparkSession spark, String dir) {
-    return ReportLoader.load(spark, dir);
+  /**
+   * Reads what the report shows from {@code dir/run.json} and the tables, those in
+   * {@code written} from memory, the others from {@code dir/tables/}.
+   */
+  public static Report load(SparkSession spark, String dir, Map<String, List<Row>> written) {
+    return ReportLoader.load(spark, dir, written);
   }
 
   /** Draws the charts and the page of {@code report} into {@code dir/report/}, as a whole. */

@@ -60,21 +60,32 @@ public final class ReportLoader {
   private final Configuration conf;
   private final Path dir;
   private final JsonNode run;
+  private final Map<String, List<Row>> inMemory;
 
-  private ReportLoader(Configuration conf, Path dir, JsonNode run) {
+  private ReportLoader(Configuration conf, Path dir, JsonNode run,
+      Map<String, List<Row>> inMemory) {
     this.conf = conf;
     this.dir = dir;
     this.run = run;
+    this.inMemory = inMemory;
   }
 
   /** Loads the report of the run folder {@code dir} (its tables/, csv/ and run.json). */
   public static Report load(SparkSession spark, String dir) {
+    return load(spark, dir, Map.of());
+  }
+
+  /**
+   * Loads the report of the run folder {@code dir}, taking the rows of the tables in
+   * {@code inMemory} from there instead of their files (the run that just wrote them).
+   */
+  public static Report load(SparkSession spark, String dir, Map<String, List<Row>> inMemory) {
     Path root = new Path(dir);
     FileSystem fs = fileSystem(spark, root);
     Path runJson = new Path(root, "run.json");
     try (InputStream in = fs.open(runJson)) {
       return new ReportLoader(spark.sparkContext().hadoopConfiguration(), root,
-          new ObjectMapper().readTree(in)).report(fs);
+          new ObjectMapper().readTree(in), inMemory).report(fs);
     } catch (FileNotFoundException e) {
       throw new InputException(dir + " is not a Dead Air run folder: " + runJson
           + " is missing");
@@ -92,7 +103,8 @@ public final class ReportLoader {
   }
 
   private List<Row> table(TableSpec spec) {
-    return TableRows.read(conf, dir, spec);
+    List<Row> rows = inMemory.get(spec.name());
+    return rows != null ? rows : TableRows.read(conf, dir, spec);
   }
 
   private Report report(FileSystem fs) throws IOException {

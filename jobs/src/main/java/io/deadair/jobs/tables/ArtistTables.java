@@ -15,7 +15,9 @@ import io.deadair.common.stats.PoissonBounds;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -140,23 +142,35 @@ public final class ArtistTables implements Serializable {
    */
   public JavaRDD<Row> royaltyRisk(JavaRDD<ArtistResult> results) {
     double perYear = 365.0 / baselineDays;
-    return results.flatMap(r -> {
+    return results.mapPartitions(part -> {
+      // Many tracks share a count, and the exact bound is an iterative inverse: work each out
+      // once per task.
+      Map<Long, Double> lower = new HashMap<>();
       List<Row> rows = new ArrayList<>();
-      for (Finished f : finish(r)) {
-        double artistPlays = f.outage().artistBaselineTrackPlays();
-        for (TrackPlays t : f.outage().royaltyTracks()) {
-          double share = t.plays() / artistPlays;
-          double annual = t.plays() * perYear;
-          double low = PoissonBounds.lower(Math.round(t.plays()), confidence) * perYear;
-          double lostHigh = Math.max(0, f.impact().lostHigh() * share);
-          if (annual >= royaltyThreshold && low - lostHigh < royaltyThreshold) {
-            rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(),
-                f.segment().label(), t.trackId(), Math.round(t.plays()), annual, low,
-                Math.max(0, f.impact().lostPlays() * share), lostHigh, royaltyThreshold));
-          }
-        }
+      while (part.hasNext()) {
+        royaltyRows(part.next(), perYear, lower, rows);
       }
       return rows.iterator();
     });
   }
+
+  private void royaltyRows(ArtistResult r, double perYear, Map<Long, Double> lower,
+      List<Row> rows) {
+    for (Finished f : finish(r)) {
+      double artistPlays = f.outage().artistBaselineTrackPlays();
+      for (TrackPlays t : f.outage().royaltyTracks()) {
+        double share = t.plays() / artistPlays;
+        double annual = t.plays() * perYear;
+        double low = lower.computeIfAbsent(Math.round(t.plays()),
+            n -> PoissonBounds.lower(n, confidence)) * perYear;
+        double lostHigh = Math.max(0, f.impact().lostHigh() * share);
+        if (annual >= royaltyThreshold && low - lostHigh < royaltyThreshold) {
+          rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(),
+              f.segment().label(), t.trackId(), Math.round(t.plays()), annual, low,
+              Math.max(0, f.impact().lostPlays() * share), lostHigh, royaltyThreshold));
+        }
+      }
+    }
+  }
+
 }
