@@ -21,7 +21,7 @@ final class ColumnarPlays implements PlaySource.BatchCoder<ColumnarBatch> {
   /** The play columns in the order the scan must deliver them; reason_end may be absent. */
   static final List<String> COLUMNS = List.of("ts", "user_id", "track_id", "artist_id",
       "ms_played", "country", "platform", "tier", "reason_end");
-  private static final PlayCoder[] TEXT = {null, PlayCoder.USER, PlayCoder.TRACK,
+  static final PlayCoder[] TEXT = {null, PlayCoder.USER, PlayCoder.TRACK,
       PlayCoder.ARTIST, null, PlayCoder.COUNTRY, PlayCoder.PLATFORM, PlayCoder.TIER,
       PlayCoder.REASON};
 

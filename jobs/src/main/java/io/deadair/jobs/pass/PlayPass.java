@@ -65,12 +65,18 @@ public record PlayPass(JavaPairRDD<Integer, byte[]> partials, int buckets, PassT
     int buckets = buckets(spark, path);
     Scan scan = read.format() == InputFormat.PARQUET && ColumnarPlays.fits(read.raw().schema())
         ? columnarScan(spark, read.raw()) : null;
-    JavaPairRDD<Integer, byte[]> partials = scan != null
-        ? scan.batches().mapPartitionsToPair(split(new ColumnarPlays(scan.positions(),
-            read.raw().schema().apply("ms_played").dataType().equals(DataTypes.LongType)),
-            clock, buckets))
-        : rows(read.rows(), columns(Contract.PLAYS)).mapPartitionsToPair(
-            split(new RowPlays(), clock, buckets));
+    JavaPairRDD<Integer, byte[]> partials;
+    if (scan != null) {
+      partials = scan.batches().mapPartitionsToPair(split(new ColumnarPlays(scan.positions(),
+          read.raw().schema().apply("ms_played").dataType().equals(DataTypes.LongType)),
+          clock, buckets));
+    } else if (read.format() == InputFormat.CSV) {
+      partials = lines(spark, path, prune).mapPartitionsToPair(split(new CsvPlays(
+          TableReader.textColumns(read), TableReader.csvOptions(path)), clock, buckets));
+    } else {
+      partials = rows(read.rows(), columns(Contract.PLAYS)).mapPartitionsToPair(
+          split(new RowPlays(), clock, buckets));
+    }
     return shuffle(partials, buckets, clock, read, scan != null);
   }
 
@@ -94,6 +100,13 @@ public record PlayPass(JavaPairRDD<Integer, byte[]> partials, int buckets, PassT
     PassTotals totals = Partials.totals(shuffled.collectPartitions(new int[] {buckets})[0]
         .iterator());
     return new PlayPass(shuffled, buckets, totals, clock.layout(), read, columnar);
+  }
+
+  /** The input's lines as Spark's text reader gives them, for a coder that splits them. */
+  private static JavaRDD<InternalRow> lines(SparkSession spark, String path,
+      UnaryOperator<Dataset<Row>> prune) {
+    return prune.apply(spark.read().text(path)).select("value").queryExecution().toRdd()
+        .toJavaRDD();
   }
 
   /** The contract's columns of a table, in its order, that the row coders read. */

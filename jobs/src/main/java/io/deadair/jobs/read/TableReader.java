@@ -76,7 +76,9 @@ public final class TableReader {
    *
    * @param lines for text inputs, every line with its block and position, to number the lines of
    *     unusable rows ({@link Lines}); null for Parquet
-   * @param raw for Parquet, the files' own rows (pruned) before any check; null for text
+   * @param raw the input's own rows before any check: for Parquet the files' rows (pruned), for
+   *     text each line's fields in the file's own columns (with {@link #FILE}, {@link #BLOCK},
+   *     {@link #POS} and the line itself in {@code value})
    */
   public record Read(TableSpec table, String path, InputFormat format, Dataset<Row> rows,
       Dataset<Row> lines, Dataset<Row> raw) {
@@ -212,7 +214,7 @@ public final class TableReader {
         .add(POS, DataTypes.LongType);
     Read read = parseText(spark, table, path, format, spark.createDataFrame(rows, schema), sep);
     // Its rows already carry their line numbers.
-    return new Read(read.table(), read.path(), read.format(), read.rows(), null, null);
+    return new Read(read.table(), read.path(), read.format(), read.rows(), null, read.raw());
   }
 
   private static String separator(String path) {
@@ -239,7 +241,7 @@ public final class TableReader {
     Column parsed = format == InputFormat.CSV
         ? from_csv(col("value"), lit(schema.toDDL()), options)
         : from_json(col("value"), schema, options);
-    Dataset<Row> data = text.filter(trim(col("value")).notEqual(""))
+    Dataset<Row> data = text.filter(notBlank(col("value")))
         .select(col("value"), col(FILE), col(BLOCK), col(POS), parsed.as("p"))
         .select(col("value"), col(FILE), col(BLOCK), col(POS), col("p.*"));
     if (format == InputFormat.CSV) {
@@ -257,13 +259,13 @@ public final class TableReader {
             : "the line is not one JSON object"));
     StructType rawSchema = data.drop("value", FILE, BLOCK, POS, CORRUPT).schema();
     return new Read(table, path, format, Conform.rows(data, rawSchema, table, path, lineProblem,
-        true), lines, null);
+        true), lines, data.drop(CORRUPT));
   }
 
   /** The header of a CSV input, read by Spark's CSV reader from its first line. */
   private static List<String> csvHeader(SparkSession spark, Dataset<Row> text, String path,
       TableSpec table) {
-    List<Row> first = text.filter(trim(col("value")).notEqual("")).limit(1).collectAsList();
+    List<Row> first = text.filter(notBlank(col("value"))).limit(1).collectAsList();
     if (first.isEmpty()) {
       throw new InputException(table.name() + ": " + path + " is empty (not even a header)");
     }
@@ -279,7 +281,7 @@ public final class TableReader {
   /** The fields of a JSON lines input, from its first lines. */
   private static List<String> jsonFields(SparkSession spark, Dataset<Row> text, String path,
       TableSpec table) {
-    List<String> sample = text.filter(trim(col("value")).notEqual("")).limit(SCHEMA_SAMPLE_LINES)
+    List<String> sample = text.filter(notBlank(col("value"))).limit(SCHEMA_SAMPLE_LINES)
         .select("value").as(Encoders.STRING()).collectAsList();
     if (sample.isEmpty()) {
       throw new InputException(table.name() + ": " + path + " is empty");
@@ -290,6 +292,32 @@ public final class TableReader {
         .filter(n -> !n.equals(CORRUPT)).collect(Collectors.toList());
     Conform.checkColumns(Set.copyOf(fields), table, path);
     return fields;
+  }
+
+  /**
+   * Whether a line holds anything but white space and control characters: the lines Spark's
+   * CSV reader keeps (a line of tabs is blank, as much as an empty one).
+   */
+  private static Column notBlank(Column line) {
+    return line.rlike("[^\\x00-\\x20]");
+  }
+
+  /** The columns of a text input, in its own order (a CSV file's header). */
+  public static List<String> textColumns(Read read) {
+    List<String> out = new ArrayList<>(Arrays.asList(read.raw().columns()));
+    out.removeAll(List.of("value", FILE, BLOCK, POS));
+    return out;
+  }
+
+  /** The options Dead Air reads CSV with: RFC 4180 quotes, unusable lines kept aside. */
+  public static Map<String, String> csvOptions(String path) {
+    return Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT, "sep",
+        separator(path), "escape", QUOTE);
+  }
+
+  /** The column in which Spark's CSV and JSON parsers put a line they cannot split. */
+  public static String corruptColumn() {
+    return CORRUPT;
   }
 
   /** The format of a file, or of the data files in a folder (searched two levels deep). */

@@ -14,6 +14,8 @@ import io.deadair.common.model.PhaseCalendar;
 import io.deadair.jobs.read.TableReader;
 import io.deadair.sample.testing.SharedSpark;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +82,40 @@ class PlayPassTest {
     rows.add(play(t, "u1", "DE", "ios", "free", 86_400_000, null));
     rows.add(play(START.minusSeconds(60 * 86_400), "u1", "DE", "ios", "free", 1, null));
     return rows;
+  }
+
+  @Test
+  void csvLinesAreJudgedAsTheReaderJudgesThem() throws IOException {
+    String ok = "2026-02-28T10:00:00Z,u1,t1,a1,1000,DE,ios,premium,trackdone";
+    List<String> lines = List.of(
+        "\uFEFFts,user_id,track_id,artist_id,ms_played,country,platform,tier,reason_end",
+        ok,
+        "\t",
+        "   ",
+        "",
+        " ts , user_id,track_id,artist_id,ms_played,country,platform,tier,reason_end",
+        ",,,,,,,,",
+        "\"2026-02-28T10:00:00Z\",\"u, 2\",t1,a1,\"1000\",de,iOS,Premium,\"fwdbtn\"",
+        "2026-02-28T10:00:00Z,u3,t1,a1,1000,DE,ios,premium",
+        "2026-02-28T10:00:00Z,u3,t1,a1,1000,DE,ios,premium,trackdone,extra",
+        "2026-02-28 10:00:00+01,u4,t1,a1, 7 ,US,web,free,",
+        "1772272800000,u5,t1,a1,1000,US,web,free,",
+        "2026-02-28T10:00,u6,t1,a1,1000,US,web,free,",
+        "2026-02-28T10:00:00Z,u7,t1,a1,1.5,US,web,free,",
+        ok.replace("u1", "\"u8\"\"x\""));
+    File csv = new File(dir, "plays.csv");
+    Files.writeString(csv.toPath(), String.join("\r\n", lines) + "\r\n");
+    OutageWindow o = new OutageWindow("o1", START, START.plusSeconds(3600), Scope.all(),
+        Scope.all(), "");
+    PlayPass pass = PlayPass.plays(SharedSpark.session(), csv.toString(),
+        PhaseCalendar.of(List.of(o), 28, 24), raw -> raw);
+    TableReader.Read read = pass.read();
+    long rejected = read.rejected().count();
+    // Unusable: the line of commas, too few and too many fields, a time without an offset and a
+    // fractional ms_played; a line of tabs is blank, a second header a header.
+    assertThat(rejected).as("the reader's count of unusable lines").isEqualTo(5);
+    assertThat(pass.totals().rejected()).as("the pass agrees").isEqualTo(rejected);
+    assertThat(pass.totals().used() + pass.totals().outside()).isEqualTo(read.valid().count());
   }
 
   @Test
