@@ -1,40 +1,31 @@
 package io.deadair.sample;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.hash;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lpad;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_millis;
-import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.when;
 
-import io.deadair.common.contract.Contract;
 import io.deadair.sample.ArtistCatalog.Artist;
 import io.deadair.sample.OutagePlan.Planned;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Generates a realistic play log with declared outages and the exact ground truth of what each
@@ -47,8 +38,22 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class Generator {
 
-  /** Plays per generation task; keeps tasks around a few seconds each. */
-  private static final long PLAYS_PER_TASK = 1_500_000;
+  /**
+   * At most this many plays a day per slice: each slice buffers about two days of its plays, and
+   * each day of it becomes one file with one row group.
+   */
+  private static final long DAILY_PLAYS_PER_SLICE = 2_000_000;
+  /** zstd's default level: level 9 saved 1 % of the space for 15 % more time (6 M plays). */
+  private static final int ZSTD_LEVEL = 3;
+
+  private static final StructType TRUTH_SCHEMA = new StructType()
+      .add("outage_id", DataTypes.StringType)
+      .add("artist_id", DataTypes.StringType)
+      .add("counterfactual_plays", DataTypes.LongType)
+      .add("in_scope_plays", DataTypes.LongType)
+      .add("removed_plays", DataTypes.LongType)
+      .add("after_counterfactual_plays", DataTypes.LongType)
+      .add("rebound_plays", DataTypes.LongType);
 
   private Generator() {}
 
@@ -66,133 +71,101 @@ public final class Generator {
     PlayDraws draws = new PlayDraws(o, catalog, plan);
     String out = o.out();
 
+    log.accept("drawing and writing plays");
+    List<PlaySlice.Result> slices = writePlays(spark, o, draws,
+        catalog.artists().stream().mapToDouble(Artist::share).toArray(), plan.size(),
+        out + "/plays");
     log.accept("writing artists, releases and outages");
     writeArtists(spark, catalog, out + "/artists");
     writeReleases(spark, catalog, o, out + "/releases");
     TableFiles.writeSingleCsv(spark, outagesTable(spark, plan, false), out + "/outages.csv");
+    long drawn = slices.stream().mapToLong(PlaySlice.Result::drawn).sum();
+    long removed = slices.stream().mapToLong(PlaySlice.Result::removed).sum();
+    long rebound = slices.stream().mapToLong(PlaySlice.Result::rebound).sum();
+    log.accept("writing ground truth");
+    List<Row> truth = truth(slices, o.artists(), plan);
+    Dataset<Row> table = spark.createDataFrame(truth, TRUTH_SCHEMA);
+    TableFiles.writeSingleParquet(spark, table, out + "/truth/outage_artist_truth.parquet");
+    TableFiles.writeSingleCsv(spark, table, out + "/truth/outage_artist_truth.csv");
+    TableFiles.writeSingleCsv(spark, outageTruth(spark, plan, truth), out
+        + "/truth/outages.csv");
+    return new Result(drawn, removed, rebound, drawn - removed + rebound, catalog.size(),
+        plan.size());
+  }
 
-    Dataset<Row> events = drawEvents(spark, o, draws).persist(StorageLevel.MEMORY_AND_DISK());
+  /**
+   * Draws and writes every play, one task per slice of the artists, each writing one Parquet
+   * file per UTC day under {@code plays/date=...}.
+   */
+  private static List<PlaySlice.Result> writePlays(SparkSession spark, GeneratorOptions o,
+      PlayDraws draws, double[] shares, int outages, String plays) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Path dir = new Path(plays);
     try {
-      log.accept("drawing and writing plays");
-      writePlays(plays(events), out + "/plays", o.playsPerDay());
-      Row totals = events.agg(
-          count(lit(1)),
-          sum(when(col("removed"), 1).otherwise(0)),
-          sum(when(col("rebound_of").geq(0), 1).otherwise(0))).first();
-      long drawn = totals.getLong(0) - totals.getLong(2);
-      long removed = totals.isNullAt(1) ? 0 : totals.getLong(1);
-      long rebound = totals.isNullAt(2) ? 0 : totals.getLong(2);
-      log.accept("writing ground truth");
-      Dataset<Row> truth = truth(spark, events, catalog.size(), plan).cache();
-      TableFiles.writeSingleParquet(spark, truth, out + "/truth/outage_artist_truth.parquet");
-      TableFiles.writeSingleCsv(spark, truth, out + "/truth/outage_artist_truth.csv");
-      TableFiles.writeSingleCsv(spark, outageTruth(spark, plan, truth), out
-          + "/truth/outages.csv");
-      truth.unpersist();
-      return new Result(drawn, removed, rebound, drawn - removed + rebound, catalog.size(),
-          plan.size());
-    } finally {
-      events.unpersist();
+      dir.getFileSystem(conf).delete(dir, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot replace " + plays + ": " + e.getMessage(), e);
     }
+    // A whole number of slices per core, so that no core draws alone at the end.
+    int cores = jsc.defaultParallelism();
+    long perCore = (o.playsPerDay() + cores * DAILY_PLAYS_PER_SLICE - 1)
+        / (cores * DAILY_PLAYS_PER_SLICE);
+    int slices = (int) Math.min(o.artists(), cores * perCore);
+    int[][] dealt = PlaySlice.deal(shares, slices);
+    Broadcast<PlayDraws> b = jsc.broadcast(draws);
+    Broadcast<SerializableConfiguration> c = jsc.broadcast(new SerializableConfiguration(conf));
+    int artists = o.artists();
+    int days = o.days();
+    List<Integer> ids = IntStream.range(0, slices).boxed().toList();
+    List<PlaySlice.Result> results = jsc.parallelize(ids, slices)
+        .map(s -> PlaySlice.write(b.value(), dealt[s], artists, days, outages, s, plays,
+            c.value().value(), ZSTD_LEVEL))
+        .collect();
+    try {
+      dir.getFileSystem(conf).create(new Path(dir, "_SUCCESS"), true).close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot finish " + plays + ": " + e.getMessage(), e);
+    }
+    return results;
   }
 
-  /** Every drawn play with its truth flags, before anything is removed. */
-  static Dataset<Row> drawEvents(SparkSession spark, GeneratorOptions o, PlayDraws draws) {
-    Broadcast<PlayDraws> b = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .broadcast(draws);
-    long expected = o.playsPerDay() * (o.days() + 2L);
-    int cellSlices = (int) Math.max(2, Math.min(1_000, o.artists() / 2_000));
-    int playSlices = (int) Math.max(4, Math.min(10_000, expected / PLAYS_PER_TASK + 1));
-    Dataset<Row> cells = spark.range(0, o.artists(), 1, cellSlices)
-        .flatMap((FlatMapFunction<Long, Row>) a -> b.value().cells(a),
-            Encoders.row(PlayDraws.CELL));
-    return cells
-        .repartition(playSlices, col("artist"), col("day"))
-        .flatMap((FlatMapFunction<Row, Row>) cell -> b.value().plays(cell),
-            Encoders.row(PlayDraws.EVENT));
-  }
-
-  /** The events that happened, in the plays contract, plus the UTC date they are filed under. */
-  static Dataset<Row> plays(Dataset<Row> events) {
-    Column artistId = concat(lit("a"), lpad(col("artist").cast("string"), 5, "0"));
-    return events
-        .filter(col("removed").equalTo(false))
-        .select(
-            timestamp_millis(col("ts_ms")).as("ts"),
-            concat(lit("u"), lpad(col("user").cast("string"), 8, "0")).as("user_id"),
-            concat(artistId, lit("-t"), lpad(col("track").cast("string"), 3, "0"))
-                .as("track_id"),
-            artistId.as("artist_id"),
-            col("ms_played"),
-            lookup(col("country"), World.COUNTRIES.stream().map(World.Country::code).toList())
-                .as("country"),
-            lookup(col("platform"), World.PLATFORMS).as("platform"),
-            lookup(col("tier"), World.TIERS).as("tier"),
-            lookup(col("reason"), World.REASONS).as("reason_end"))
-        .withColumn("date", to_date(col("ts")));
-  }
-
-  private static Column lookup(Column index, List<String> values) {
-    Column[] lits = values.stream().map(v -> lit(v)).toArray(Column[]::new);
-    // The cast types an empty list (no outages) too.
-    return element_at(array(lits), index.plus(1)).cast("string");
-  }
-
-  private static void writePlays(Dataset<Row> plays, String path, long playsPerDay) {
-    int filesPerDay = (int) Math.max(1, playsPerDay / 2_000_000);
-    plays
-        .repartition(col("date"), pmod(hash(col("user_id")), lit(filesPerDay)))
-        .sortWithinPartitions("ts", "user_id", "track_id")
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("compression", "zstd")
-        // v2 pages delta-encode the sorted timestamps: about a third of v1's size.
-        .option("parquet.writer.version", "v2")
-        .option("parquet.compression.codec.zstd.level", "9")
-        .partitionBy("date")
-        .parquet(path);
-  }
-
-  /** Exact truth per (outage, artist), zeros included, from the events' own flags. */
-  static Dataset<Row> truth(SparkSession spark, Dataset<Row> events, int artists,
-      OutagePlan plan) {
-    Dataset<Row> window = events.filter(col("window_of").geq(0))
-        .groupBy(col("window_of").as("o"), col("artist"))
-        .agg(count(lit(1)).as("counterfactual_plays"),
-            sum(when(col("in_scope"), 1L).otherwise(0L)).as("in_scope_plays"),
-            sum(when(col("removed"), 1L).otherwise(0L)).as("removed_plays"));
-    Dataset<Row> after = events.filter(col("after_of").geq(0).and(col("rebound_of").lt(0)))
-        .groupBy(col("after_of").as("o"), col("artist"))
-        .agg(count(lit(1)).as("after_counterfactual_plays"));
-    Dataset<Row> rebound = events.filter(col("rebound_of").geq(0))
-        .groupBy(col("rebound_of").as("o"), col("artist"))
-        .agg(count(lit(1)).as("rebound_plays"));
-    Dataset<Row> grid = spark.range(artists).select(col("id").cast("int").as("artist"))
-        .crossJoin(spark.range(plan.size()).select(col("id").cast("int").as("o")));
-    List<String> ids = plan.outages().stream().map(p -> p.window().id()).toList();
-    String[] keys = {"o", "artist"};
-    return grid
-        .join(window, keys, "left")
-        .join(after, keys, "left")
-        .join(rebound, keys, "left")
-        .select(
-            lookup(col("o"), ids).as("outage_id"),
-            concat(lit("a"), lpad(col("artist").cast("string"), 5, "0")).as("artist_id"),
-            zero("counterfactual_plays"),
-            zero("in_scope_plays"),
-            zero("removed_plays"),
-            zero("after_counterfactual_plays"),
-            zero("rebound_plays"))
-        .orderBy("outage_id", "artist_id")
-        .selectExpr(Contract.OUTAGE_ARTIST_TRUTH.columnNames().toArray(String[]::new));
-  }
-
-  private static Column zero(String name) {
-    return coalesce(col(name), lit(0L)).cast("long").as(name);
+  /** Exact truth per (outage, artist), zeros included, from the slices' own counts. */
+  static List<Row> truth(List<PlaySlice.Result> slices, int artists, OutagePlan plan) {
+    int n = plan.size();
+    long[][] byArtist = new long[n * artists][];
+    for (PlaySlice.Result r : slices) {
+      int k = r.artists().length;
+      for (int o = 0; o < n; o++) {
+        for (int j = 0; j < k; j++) {
+          int at = (o * k + j) * PlaySlice.TRUTH_PARTS;
+          byArtist[o * artists + r.artists()[j]] = Arrays.copyOfRange(r.truth(), at,
+              at + PlaySlice.TRUTH_PARTS);
+        }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    List<Planned> outages = new ArrayList<>(plan.outages());
+    List<Integer> order = IntStream.range(0, n).boxed()
+        .sorted(Comparator.comparing(o -> outages.get(o).window().id())).toList();
+    for (int o : order) {
+      for (int a = 0; a < artists; a++) {
+        long[] t = byArtist[o * artists + a];
+        rows.add(RowFactory.create(outages.get(o).window().id(), ArtistCatalog.artistId(a),
+            t[0], t[1], t[2], t[3], t[4]));
+      }
+    }
+    return rows;
   }
 
   private static Dataset<Row> outagesTable(SparkSession spark, OutagePlan plan,
       boolean withTruth) {
+    List<Row> rows = plan.outages().stream()
+        .map(p -> RowFactory.create(outageValues(p, withTruth).toArray())).toList();
+    return spark.createDataFrame(rows, outagesSchema(withTruth));
+  }
+
+  private static StructType outagesSchema(boolean withTruth) {
     StructType schema = new StructType()
         .add("outage_id", DataTypes.StringType)
         .add("start", DataTypes.StringType)
@@ -200,32 +173,48 @@ public final class Generator {
         .add("countries", DataTypes.StringType)
         .add("platforms", DataTypes.StringType)
         .add("description", DataTypes.StringType);
+    return withTruth
+        ? schema.add("severity", DataTypes.DoubleType).add("rebound_share", DataTypes.DoubleType)
+        : schema;
+  }
+
+  private static List<Object> outageValues(Planned p, boolean withTruth) {
+    var w = p.window();
+    List<Object> v = new ArrayList<>(List.of(w.id(), w.start().toString(), w.end().toString(),
+        w.countries().format(), w.platforms().format(), w.description()));
     if (withTruth) {
-      schema = schema.add("severity", DataTypes.DoubleType)
-          .add("rebound_share", DataTypes.DoubleType);
+      v.add(p.severity());
+      v.add(Math.round(p.reboundShare() * 1000) / 1000.0);
     }
+    return v;
+  }
+
+  /** The outages with their severity, rebound share and truth totals, in order of start. */
+  private static Dataset<Row> outageTruth(SparkSession spark, OutagePlan plan,
+      List<Row> truth) {
+    StructType schema = outagesSchema(true)
+        .add("counterfactual_plays", DataTypes.LongType)
+        .add("in_scope_plays", DataTypes.LongType)
+        .add("removed_plays", DataTypes.LongType)
+        .add("rebound_plays", DataTypes.LongType);
     List<Row> rows = new ArrayList<>();
-    for (Planned p : plan.outages()) {
-      var w = p.window();
-      List<Object> v = new ArrayList<>(List.of(w.id(), w.start().toString(), w.end().toString(),
-          w.countries().format(), w.platforms().format(), w.description()));
-      if (withTruth) {
-        v.add(p.severity());
-        v.add(Math.round(p.reboundShare() * 1000) / 1000.0);
+    List<Planned> byStart = plan.outages().stream()
+        .sorted(Comparator.comparing(p -> p.window().start().toString())).toList();
+    for (Planned p : byStart) {
+      long[] sums = new long[4];
+      for (Row t : truth) {
+        if (t.getString(0).equals(p.window().id())) {
+          sums[0] += t.getLong(2);
+          sums[1] += t.getLong(3);
+          sums[2] += t.getLong(4);
+          sums[3] += t.getLong(6);
+        }
       }
+      List<Object> v = outageValues(p, true);
+      Arrays.stream(sums).forEach(v::add);
       rows.add(RowFactory.create(v.toArray()));
     }
     return spark.createDataFrame(rows, schema);
-  }
-
-  private static Dataset<Row> outageTruth(SparkSession spark, OutagePlan plan,
-      Dataset<Row> truth) {
-    Dataset<Row> totals = truth.groupBy("outage_id").agg(
-        sum("counterfactual_plays").as("counterfactual_plays"),
-        sum("in_scope_plays").as("in_scope_plays"),
-        sum("removed_plays").as("removed_plays"),
-        sum("rebound_plays").as("rebound_plays"));
-    return outagesTable(spark, plan, true).join(totals, "outage_id").orderBy("start");
   }
 
   private static void writeArtists(SparkSession spark, ArtistCatalog catalog, String path) {
@@ -237,7 +226,7 @@ public final class Generator {
         .add("emerging", DataTypes.BooleanType);
     List<Row> rows = new ArrayList<>();
     for (Artist a : catalog.artists()) {
-      rows.add(RowFactory.create(a.id(), a.name(), java.sql.Date.valueOf(a.debutDate()),
+      rows.add(RowFactory.create(a.id(), a.name(), Date.valueOf(a.debutDate()),
           a.labelType(), null));
     }
     TableFiles.writeSingleParquet(spark, spark.createDataFrame(rows, schema), path

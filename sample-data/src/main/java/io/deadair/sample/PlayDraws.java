@@ -4,24 +4,18 @@ import io.deadair.sample.ArtistCatalog.Artist;
 import io.deadair.sample.OutagePlan.Planned;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well512a;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * The random draws of the generator, in two stages that Spark runs on the executors: per artist,
- * the number of plays on each local day (overdispersed by a drifting popularity); per (artist,
- * day), the plays themselves, the outages' removals and the rebound. Every draw comes from a
- * generator seeded by (seed, artist, day), so the rows never depend on partitioning or retries.
+ * The random draws of the generator, in two stages that run on the executors: per artist, the
+ * number of plays on each local day (overdispersed by a drifting popularity); per (artist, day),
+ * the plays themselves, the outages' removals and the rebound. Every draw comes from a generator
+ * seeded by (seed, artist, day), so the rows never depend on partitioning or retries.
  */
 final class PlayDraws implements Serializable {
 
@@ -35,30 +29,6 @@ final class PlayDraws implements Serializable {
   /** How unevenly an artist's fans listen: Zipf exponent over the fan pool. */
   static final double FAN_EXPONENT = 0.8;
   static final double TRACK_EXPONENT = 0.9;
-
-  static final StructType CELL =
-      new StructType()
-          .add("artist", DataTypes.IntegerType, false)
-          .add("day", DataTypes.IntegerType, false)
-          .add("plays", DataTypes.IntegerType, false);
-
-  /** One drawn play, with the truth the generator knows about it. */
-  static final StructType EVENT =
-      new StructType()
-          .add("ts_ms", DataTypes.LongType, false)
-          .add("user", DataTypes.IntegerType, false)
-          .add("artist", DataTypes.IntegerType, false)
-          .add("track", DataTypes.IntegerType, false)
-          .add("ms_played", DataTypes.IntegerType, false)
-          .add("country", DataTypes.IntegerType, false)
-          .add("platform", DataTypes.IntegerType, false)
-          .add("tier", DataTypes.IntegerType, false)
-          .add("reason", DataTypes.IntegerType, false)
-          .add("window_of", DataTypes.IntegerType, false)
-          .add("in_scope", DataTypes.BooleanType, false)
-          .add("removed", DataTypes.BooleanType, false)
-          .add("after_of", DataTypes.IntegerType, false)
-          .add("rebound_of", DataTypes.IntegerType, false);
 
   private final long seed;
   private final int days;
@@ -135,31 +105,35 @@ final class PlayDraws implements Serializable {
     }
   }
 
+  /** The UTC date of the first day, in days since 1970-01-01. */
+  long firstEpochDay() {
+    return Math.floorDiv(startMs, 86_400_000L);
+  }
+
   /** The listener index range: users are laid out in one block per country. */
   int userCount() {
     return userBlockStart[userBlockStart.length - 1] + userBlockSize[userBlockSize.length - 1];
   }
 
-  /** Stage one: the number of plays of one artist on each local day, -1..days. */
-  Iterator<Row> cells(long artistIndex) {
-    int a = (int) artistIndex;
+  /**
+   * Stage one: the number of plays of one artist on each local day, -1..days (entry d + 1 is day
+   * d).
+   */
+  int[] dailyPlays(int a) {
     Artist artist = catalog.get(a);
     RandomGenerator rng = new Well512a(Hashing.key(seed, a, 100));
     double x = DRIFT_SIGMA * rng.nextGaussian();
     double innovation = DRIFT_SIGMA * Math.sqrt(1 - DRIFT_PHI * DRIFT_PHI);
-    List<Row> out = new ArrayList<>(days + 2);
+    int[] out = new int[days + 2];
     for (int d = -1; d <= days; d++) {
       x = DRIFT_PHI * x + innovation * rng.nextGaussian();
       double drift = Math.exp(x - DRIFT_SIGMA * DRIFT_SIGMA / 2);
       double mean = playsPerDay * artist.share() * dayFactor[d + 1] * drift * releaseFactor(
           artist, d);
-      int n = (int) new PoissonDistribution(rng, mean, PoissonDistribution.DEFAULT_EPSILON,
+      out[d + 1] = (int) new PoissonDistribution(rng, mean, PoissonDistribution.DEFAULT_EPSILON,
           PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
-      if (n > 0) {
-        out.add(RowFactory.create(a, d, n));
-      }
     }
-    return out.iterator();
+    return out;
   }
 
   /** Extra popularity from a release: 1 + bump, fading with a four-day time constant. */
@@ -170,11 +144,20 @@ final class PlayDraws implements Serializable {
     return 1 + artist.releaseBump() * Math.exp(-(day - artist.releaseDay()) / 4.0);
   }
 
-  /** Stage two: the plays of one (artist, day) cell, with removals and rebounds. */
-  Iterator<Row> plays(Row cell) {
-    int a = cell.getInt(0);
-    int d = cell.getInt(1);
-    int n = cell.getInt(2);
+  /** One drawn play, with the truth the generator knows about it. */
+  interface PlaySink {
+    /**
+     * @param windowOf the outage whose window the play fell in, or -1
+     * @param afterOf the outage whose recovery window the play fell in, or -1
+     * @param reboundOf for a removed play that came back, its outage, or -1
+     */
+    void play(long tsMs, int user, int artist, int track, int ms, int country, int platform,
+        int tier, int reason, int windowOf, boolean inScope, boolean removed, int afterOf,
+        int reboundOf);
+  }
+
+  /** Stage two: the {@code n} plays of artist {@code a} on local day {@code d}. */
+  void plays(int a, int d, int n, PlaySink sink) {
     Artist artist = catalog.get(a);
     RandomGenerator rng = new Well512a(Hashing.key(seed, a, d, 200));
     ZipfDistribution fans = new ZipfDistribution(rng, artist.fanPool(), FAN_EXPONENT);
@@ -182,7 +165,6 @@ final class PlayDraws implements Serializable {
     double releaseBoost = releaseFactor(artist, d) - 1;
     double releaseShare = 0.05 + 0.6 * releaseBoost / (1 + releaseBoost);
     long releaseMs = startMs + artist.releaseDay() * 86_400_000L;
-    List<Row> out = new ArrayList<>(n + n / 8);
     for (int i = 0; i < n; i++) {
       int fan = fans.sample() - 1;
       int c = Hashing.unit(seed, a, fan, 300) < artist.homeBias() ? artist.homeCountry()
@@ -210,12 +192,11 @@ final class PlayDraws implements Serializable {
       if (tsMs < startMs || tsMs >= endMs) {
         continue;
       }
-      emit(out, rng, tsMs, user, a, track, ms, c, platform, tier, reason);
+      emit(sink, rng, tsMs, user, a, track, ms, c, platform, tier, reason);
     }
-    return out.iterator();
   }
 
-  private void emit(List<Row> out, RandomGenerator rng, long tsMs, int user, int a, int track,
+  private void emit(PlaySink sink, RandomGenerator rng, long tsMs, int user, int a, int track,
       int ms, int c, int platform, int tier, int reason) {
     int windowOf = -1;
     int afterOf = -1;
@@ -230,12 +211,12 @@ final class PlayDraws implements Serializable {
         afterOf = o;
       }
     }
-    out.add(RowFactory.create(tsMs, user, a, track, ms, c, platform, tier, reason, windowOf,
-        inScope, removed, afterOf, -1));
+    sink.play(tsMs, user, a, track, ms, c, platform, tier, reason, windowOf, inScope, removed,
+        afterOf, -1);
     if (removed && rng.nextDouble() < reboundShare[windowOf]) {
       long delay = reboundDelayMs(rng) / 1000 * 1000;
-      out.add(RowFactory.create(outageEnd[windowOf] + delay, user, a, track, ms, c, platform,
-          tier, reason, -1, false, false, windowOf, windowOf));
+      sink.play(outageEnd[windowOf] + delay, user, a, track, ms, c, platform, tier, reason, -1,
+          false, false, windowOf, windowOf);
     }
   }
 
