@@ -55,6 +55,7 @@ public record PlayPass(JavaPairRDD<Integer, byte[]> partials, int buckets, PassT
   static final int MAX_CELLS = 2_000_000;
   /** Input bytes per artist bucket: about one reduce task's share. */
   private static final long BYTES_PER_BUCKET = 32L << 20;
+  private static final long MAX_BUCKETS = 16_384;
   private static final String MIN_PARTITIONS = "spark.sql.files.minPartitionNum";
 
   /** Runs the pass over play events, keeping the hours of {@code calendar}. */
@@ -167,7 +168,11 @@ public record PlayPass(JavaPairRDD<Integer, byte[]> partials, int buckets, PassT
     }
   }
 
-  /** Artist buckets for an input: one per 32 MB, at least two per core. */
+  /**
+   * Artist buckets for an input: one per 32 MB, at least two per core, at most 16,384 (at 1.5 TB
+   * of plays, 94 MB a bucket: a reduce task stays within a few times what one holds at 200 M
+   * plays, while a map task writes at most that many shuffle blocks).
+   */
   private static int buckets(SparkSession spark, String path) {
     long bytes;
     try {
@@ -178,7 +183,7 @@ public record PlayPass(JavaPairRDD<Integer, byte[]> partials, int buckets, PassT
       bytes = 0;
     }
     int cores = spark.sparkContext().defaultParallelism();
-    return (int) Math.max(2L * cores, Math.min(4096, (bytes + BYTES_PER_BUCKET - 1)
+    return (int) Math.max(2L * cores, Math.min(MAX_BUCKETS, (bytes + BYTES_PER_BUCKET - 1)
         / BYTES_PER_BUCKET));
   }
 }
