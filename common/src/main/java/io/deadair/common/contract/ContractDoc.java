@@ -149,7 +149,9 @@ public final class ContractDoc {
         (SIGKILL) cannot, and the next run to the same `--out` removes it. Two runs must not
         write the same `--out` at the same time.
       - Every table's rows are sorted (on text, whole-number and time columns first), so two
-        runs on the same input write the same files row for row.
+        runs on the same input write the same files row for row. Each table is one folder of
+        Parquet (`tables/<name>/part-00000.zstd.parquet`, zstd, written by the driver from the
+        per-artist results: tables are per artist or smaller) and one CSV (`csv/<name>.csv`).
       - CSV outputs are safe to open in a spreadsheet: a text cell that begins with `=`, `+`,
         `-`, `@`, a tab or a carriage return gets a leading apostrophe (`'=HYPERLINK(...)`).
         Numbers are left as they are. The quarantine CSV follows the same rule.
