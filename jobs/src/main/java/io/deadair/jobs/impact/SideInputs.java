@@ -55,7 +55,9 @@ final class SideInputs implements AutoCloseable {
     T result;
     try {
       result = heavy.get();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not RuntimeException: a cancelled pass ends in Spark's SparkException, which
+      // Scala throws unchecked, and the input that cancelled it must be the run's message.
       awaitInputs();
       throw e;
     } finally {
