@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param seed the seed; same seed and options give the same rows
  * @param start the first day (UTC)
  * @param outageCount how many outages to declare when {@code outageSpecs} is empty
- * @param outageSpecs explicit outage shapes, {@code kind[:hours[:severity]]}, or empty
+ * @param outageSpecs explicit outage shapes, {@code kind[:hours[:severity[:start]]]}, or empty
  */
 public record GeneratorOptions(
     String out,

@@ -84,12 +84,16 @@ final class OutagePlan implements Serializable {
     String kind = parts[0];
     double hours = parts.length > 1 ? parseNumber(spec, parts[1]) : 3;
     double severity = parts.length > 2 ? parseNumber(spec, parts[2]) : 0.85;
-    if (parts.length > 3 || hours <= 0 || hours > 12 || severity <= 0 || severity > 1) {
+    double startAt = parts.length > 3 ? parseNumber(spec, parts[3]) : -1;
+    if (parts.length > 4 || hours <= 0 || hours > 12 || severity <= 0 || severity > 1
+        || (parts.length > 3 && (startAt < 0 || startAt > 23 || startAt != Math.rint(startAt)))) {
       throw new IllegalArgumentException("Outage spec '" + spec
-          + "' must be kind[:hours[:severity]] with kind global, regional or platform,"
-          + " hours in (0, 12] and severity in (0, 1]");
+          + "' must be kind[:hours[:severity[:start]]] with kind global, regional or platform,"
+          + " hours in (0, 12], severity in (0, 1] and start a UTC hour 0..23");
     }
-    int startHour = 9 + (int) (Hashing.unit(o.seed(), 77, i) * 9);
+    // Without a start hour, a working-day hour 09..17 UTC; with one, the window may run past
+    // UTC midnight into the next day.
+    int startHour = startAt >= 0 ? (int) startAt : 9 + (int) (Hashing.unit(o.seed(), 77, i) * 9);
     Instant start = o.start().plusDays(day).atTime(startHour, 0).toInstant(ZoneOffset.UTC);
     Instant end = start.plus(Duration.ofSeconds(Math.round(hours * 3600)));
     double rebound = 0.2 + 0.15 * Hashing.unit(o.seed(), 78, i);

@@ -60,7 +60,23 @@ class OutagePlanTest {
   }
 
   @Test
+  void aStartHourPlacesTheWindowThereEvenAcrossUtcMidnight() {
+    List<Planned> plan = OutagePlan.build(options(35, 0, List.of("regional:4:0.6:22",
+        "global:2:0.9:1"))).outages();
+    Planned late = plan.get(0);
+    assertThat(late.window().start().atZone(ZoneOffset.UTC).getHour()).isEqualTo(22);
+    assertThat(late.window().end().atZone(ZoneOffset.UTC).toLocalDate())
+        .as("ends the next UTC day").isEqualTo(late.window().start().atZone(ZoneOffset.UTC)
+            .toLocalDate().plusDays(1));
+    assertThat(plan.get(1).window().start().atZone(ZoneOffset.UTC).getHour()).isEqualTo(1);
+  }
+
+  @Test
   void badSpecsAndTooFewDaysAreRefusedWithAReason() {
+    assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:2:0.5:24"))))
+        .hasMessageContaining("start a UTC hour 0..23");
+    assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:2:0.5:3.5"))))
+        .hasMessageContaining("start a UTC hour 0..23");
     assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("city:2"))))
         .hasMessageContaining("kind must be global, regional or platform");
     assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:2:1.5"))))

@@ -56,9 +56,10 @@ final class GenerateCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int outages;
 
-  @Option(names = "--outage", paramLabel = "KIND[:HOURS[:SEVERITY]]",
+  @Option(names = "--outage", paramLabel = "KIND[:HOURS[:SEVERITY[:START]]]",
       description = "An explicit outage, repeatable; overrides --outages. KIND is global,"
-          + " regional or platform; e.g. global:1:0.3 or platform:4:0.9.")
+          + " regional or platform; START a UTC hour (default: one in 09..17); e.g."
+          + " global:1:0.3, platform:4:0.9 or regional:4:0.6:22 (across UTC midnight).")
   List<String> outageSpecs = List.of();
 
   @Override
