@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param start the first day (UTC)
  * @param outageCount how many outages to declare when {@code outageSpecs} is empty
  * @param outageSpecs explicit outage shapes, {@code kind[:hours[:severity[:start]]]}, or empty
+ * @param family which world the plays come from: {@link Family#HOME} or {@link Family#FIELD}
  */
 public record GeneratorOptions(
     String out,
@@ -26,7 +27,14 @@ public record GeneratorOptions(
     long seed,
     LocalDate start,
     int outageCount,
-    List<String> outageSpecs) {
+    List<String> outageSpecs,
+    Family family) {
+
+  /**
+   * The two families of generated data: home, whose assumptions the estimator shares, and field
+   * ({@link FieldWorld}), made under different ones to check it on data it was not shaped by.
+   */
+  public enum Family { HOME, FIELD }
 
   public static final int DEFAULT_ARTISTS = 2_000;
   public static final int DEFAULT_DAYS = 35;
@@ -38,12 +46,20 @@ public record GeneratorOptions(
   public GeneratorOptions {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(family, "family");
     outageSpecs = List.copyOf(outageSpecs);
     require(artists >= 1 && artists <= 10_000_000, "--artists must be 1..10000000, not " + artists);
     require(days >= 1 && days <= 3_660, "--days must be 1..3660, not " + days);
     require(playsPerDay >= 1, "--plays-per-day must be at least 1, not " + playsPerDay);
     require(users >= 1 && users <= 2_000_000_000, "--users must be 1..2000000000, not " + users);
     require(outageCount >= 0 && outageCount <= 50, "--outages must be 0..50, not " + outageCount);
+  }
+
+  /** Options of the home family. */
+  public GeneratorOptions(String out, int artists, int days, long playsPerDay, int users,
+      long seed, LocalDate start, int outageCount, List<String> outageSpecs) {
+    this(out, artists, days, playsPerDay, users, seed, start, outageCount, outageSpecs,
+        Family.HOME);
   }
 
   /** The defaults: about 1.4 M plays over five weeks, three outages in the last week. */
@@ -60,12 +76,12 @@ public record GeneratorOptions(
 
   public GeneratorOptions withSeed(long newSeed) {
     return new GeneratorOptions(out, artists, days, playsPerDay, users, newSeed, start,
-        outageCount, outageSpecs);
+        outageCount, outageSpecs, family);
   }
 
   public GeneratorOptions withOut(String newOut) {
     return new GeneratorOptions(newOut, artists, days, playsPerDay, users, seed, start,
-        outageCount, outageSpecs);
+        outageCount, outageSpecs, family);
   }
 
   private static void require(boolean ok, String message) {

@@ -51,6 +51,8 @@ final class PlayDraws implements Serializable {
   private final boolean[][] outagePlatform;
   private final double[] severity;
   private final double[] reboundShare;
+  /** The field family's world, or null for the home family. */
+  private final FieldWorld field;
 
   PlayDraws(GeneratorOptions o, ArtistCatalog catalog, OutagePlan plan) {
     this.seed = o.seed();
@@ -59,13 +61,16 @@ final class PlayDraws implements Serializable {
     this.catalog = catalog;
     this.startMs = o.start().toEpochDay() * 86_400_000L;
     this.endMs = startMs + days * 86_400_000L;
+    this.field = o.family() == GeneratorOptions.Family.FIELD ? new FieldWorld(o) : null;
+    double trend = field == null ? TREND : FieldWorld.TREND;
     int nc = World.COUNTRIES.size();
     midnights = new long[days + 2][];
     dayFactor = new double[days + 2];
     for (int d = -1; d <= days; d++) {
       LocalDate date = o.start().plusDays(d);
       midnights[d + 1] = World.localMidnights(date);
-      dayFactor[d + 1] = World.weekdayFactor(date) * (1 + TREND * ((d + 0.5) / days - 0.5));
+      dayFactor[d + 1] = World.weekdayFactor(date) * (1 + trend * ((d + 0.5) / days - 0.5))
+          * (field == null ? 1 : FieldWorld.OVERSAMPLE);
     }
     countries = ArtistCatalog.countryPicker();
     hours = new Categorical(World.LOCAL_HOUR_SHAPE);
@@ -173,8 +178,9 @@ final class PlayDraws implements Serializable {
       int platform = platforms[c].pick(Hashing.unit(seed, user, 400));
       int tier = Hashing.unit(seed, user, 401) < premiumShare[c] ? 0 : 1;
       // Second resolution, as most play logs have.
-      long tsMs = (midnights[d + 1][c] + hours.pick(rng.nextDouble()) * 3600L
-          + (long) (rng.nextDouble() * 3600)) * 1000L;
+      long hourStart = field == null ? midnights[d + 1][c] + hours.pick(rng.nextDouble()) * 3600L
+          : field.hourStart(d, field.zoneOf(user, c), rng);
+      long tsMs = (hourStart + (long) (rng.nextDouble() * 3600)) * 1000L;
       int track = artist.hasRelease() && tsMs >= releaseMs && rng.nextDouble() < releaseShare
           ? artist.tracks() : tracks.sample() - 1;
       int lengthMs = 120_000 + (int) (Hashing.unit(seed, a, track, 500) * 210_000);
@@ -189,7 +195,7 @@ final class PlayDraws implements Serializable {
         reason = u < 0.93 ? World.TRACKDONE : u < 0.97 ? World.ENDPLAY : World.LOGOUT;
         ms = reason == World.TRACKDONE ? lengthMs : (int) (lengthMs * rng.nextDouble());
       }
-      if (tsMs < startMs || tsMs >= endMs) {
+      if (tsMs < startMs || tsMs >= endMs || (field != null && !field.keep(a, tsMs, rng))) {
         continue;
       }
       emit(sink, rng, tsMs, user, a, track, ms, c, platform, tier, reason);
@@ -214,7 +220,11 @@ final class PlayDraws implements Serializable {
     sink.play(tsMs, user, a, track, ms, c, platform, tier, reason, windowOf, inScope, removed,
         afterOf, -1);
     if (removed && rng.nextDouble() < reboundShare[windowOf]) {
-      long delay = reboundDelayMs(rng) / 1000 * 1000;
+      long delay = (field == null ? reboundDelayMs(rng) : FieldWorld.reboundDelayMs(rng))
+          / 1000 * 1000;
+      if (outageEnd[windowOf] + delay >= endMs) {
+        return;
+      }
       sink.play(outageEnd[windowOf] + delay, user, a, track, ms, c, platform, tier, reason, -1,
           false, false, windowOf, windowOf);
     }

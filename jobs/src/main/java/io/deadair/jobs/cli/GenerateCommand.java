@@ -62,11 +62,26 @@ final class GenerateCommand implements Callable<Integer> {
           + " global:1:0.3, platform:4:0.9 or regional:4:0.6:22 (across UTC midnight).")
   List<String> outageSpecs = List.of();
 
+  @Option(names = "--family", defaultValue = "home", paramLabel = "home|field",
+      description = "Which world the plays come from: home (the assumptions the estimator"
+          + " makes) or field (several zones per country, daylight saving, clocks off the zone"
+          + " table, popularity moving at UTC midnight, later rebounds; see FieldWorld)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String family;
+
+  private static GeneratorOptions.Family family(String name) {
+    try {
+      return GeneratorOptions.Family.valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--family must be home or field, not '" + name + "'");
+    }
+  }
+
   @Override
   public Integer call() {
     GeneratorOptions options = new GeneratorOptions(out, artists, days, playsPerDay,
         users == null ? GeneratorOptions.defaultUsers(playsPerDay) : users, seed, start, outages,
-        outageSpecs);
+        outageSpecs, family(family));
     StepLog log = new StepLog(System.err);
     log.info(String.format(Locale.ROOT, "generate: %,d artists, %d days, %,d plays a day,"
         + " seed %d -> %s", artists, days, playsPerDay, seed, out));

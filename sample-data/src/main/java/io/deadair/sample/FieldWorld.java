@@ -1,0 +1,162 @@
+package io.deadair.sample;
+
+import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The second family of generated data (`generate --family field`): a world whose assumptions
+ * differ from the estimator's the way real play logs do, for checking it on data it was not
+ * shaped by. Where the home family gives each country one zone, one daily shape and a
+ * popularity that moves at local midnight, here:
+ *
+ * <ul>
+ *   <li>large countries span several zones (the US four), each with its own daylight-saving
+ *       rules, and two countries' listeners keep a clock an hour off the zone table the job
+ *       ships (a table that lags reality);
+ *   <li>working days and weekends have different daily shapes, later in the evening than the
+ *       home family's;
+ *   <li>an artist's popularity moves at UTC midnight (a chart or playlist refresh), not at the
+ *       listeners' midnight: plays are thinned by a factor per (artist, UTC day);
+ *   <li>the trend is twice as steep, and listeners come back hours after an outage (a
+ *       log-normal delay with a median of two hours, up to 20 hours).
+ * </ul>
+ */
+final class FieldWorld implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Plays are drawn this much more often, then thinned by a factor in [0.75, 1.25] / 1.25. */
+  static final double OVERSAMPLE = 1.25;
+  static final double TREND = 0.20;
+  private static final double DRIFT_SPREAD = 0.25;
+  private static final double REBOUND_MEDIAN_MS = 2 * 3_600_000;
+  private static final double REBOUND_LOG_SD = 1.0;
+  private static final double REBOUND_MAX_MS = 20 * 3_600_000;
+
+  /** Zones of the countries that span several, with their shares of listeners. */
+  private static final Map<String, List<Object[]>> SPREAD = Map.of(
+      "US", List.of(new Object[] {"America/New_York", 0.47}, new Object[] {"America/Chicago",
+          0.29}, new Object[] {"America/Denver", 0.07}, new Object[] {"America/Los_Angeles",
+          0.17}),
+      "CA", List.of(new Object[] {"America/Toronto", 0.6}, new Object[] {"America/Vancouver",
+          0.25}, new Object[] {"America/Edmonton", 0.15}),
+      "BR", List.of(new Object[] {"America/Sao_Paulo", 0.9}, new Object[] {"America/Manaus",
+          0.1}),
+      "MX", List.of(new Object[] {"America/Mexico_City", 0.8}, new Object[] {"America/Tijuana",
+          0.12}, new Object[] {"America/Cancun", 0.08}),
+      "AU", List.of(new Object[] {"Australia/Sydney", 0.6}, new Object[] {"Australia/Brisbane",
+          0.2}, new Object[] {"Australia/Perth", 0.2}),
+      "ID", List.of(new Object[] {"Asia/Jakarta", 0.6}, new Object[] {"Asia/Makassar", 0.3},
+          new Object[] {"Asia/Jayapura", 0.1}));
+  /** Countries whose listeners live an hour ahead of the zone table's clock. */
+  private static final List<String> LAGGING = List.of("TR", "AR");
+
+  /** Relative listening by local hour on working days: later and sharper than home's. */
+  private static final double[] WORKDAY_SHAPE = {
+    0.70, 0.45, 0.25, 0.15, 0.10, 0.12, 0.30, 0.75, 1.10, 1.00, 0.95, 1.00,
+    1.10, 1.05, 1.00, 1.05, 1.20, 1.35, 1.50, 1.60, 1.70, 1.75, 1.55, 1.10
+  };
+  /** Weekends: no commute, a late morning and a long evening. */
+  private static final double[] WEEKEND_SHAPE = {
+    0.95, 0.70, 0.45, 0.28, 0.18, 0.14, 0.15, 0.25, 0.45, 0.75, 1.05, 1.25,
+    1.35, 1.35, 1.30, 1.30, 1.35, 1.40, 1.45, 1.50, 1.55, 1.50, 1.35, 1.15
+  };
+
+  private final long seed;
+  /** Per country, its zones' indexes into {@link #zones} and their cumulative shares. */
+  private final int[][] countryZones;
+  private final double[][] countryCumulative;
+  private final List<ZoneId> zones = new ArrayList<>();
+  /** Per local day -1..days (entry d + 1) and zone, the epoch second of local midnight. */
+  private final long[][] midnights;
+  private final boolean[] weekend;
+  private final Categorical workday = new Categorical(WORKDAY_SHAPE);
+  private final Categorical weekendDay = new Categorical(WEEKEND_SHAPE);
+
+  FieldWorld(GeneratorOptions o) {
+    this.seed = o.seed();
+    int nc = World.COUNTRIES.size();
+    countryZones = new int[nc][];
+    countryCumulative = new double[nc][];
+    for (int c = 0; c < nc; c++) {
+      World.Country country = World.COUNTRIES.get(c);
+      List<Object[]> spread = SPREAD.getOrDefault(country.code(),
+          List.<Object[]>of(new Object[] {country.zone(), 1.0}));
+      countryZones[c] = new int[spread.size()];
+      countryCumulative[c] = new double[spread.size()];
+      double sum = 0;
+      for (int k = 0; k < spread.size(); k++) {
+        ZoneId zone = ZoneId.of((String) spread.get(k)[0]);
+        if (LAGGING.contains(country.code())) {
+          int offset = zone.getRules().getOffset(o.start().atStartOfDay()
+              .toInstant(ZoneOffset.UTC)).getTotalSeconds();
+          zone = ZoneOffset.ofTotalSeconds(offset + 3600);
+        }
+        countryZones[c][k] = zones.size();
+        zones.add(zone);
+        sum += (Double) spread.get(k)[1];
+        countryCumulative[c][k] = sum;
+      }
+    }
+    midnights = new long[o.days() + 2][zones.size()];
+    weekend = new boolean[o.days() + 2];
+    for (int d = -1; d <= o.days(); d++) {
+      LocalDate date = o.start().plusDays(d);
+      DayOfWeek dow = date.getDayOfWeek();
+      weekend[d + 1] = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
+      for (int z = 0; z < zones.size(); z++) {
+        // The offset at noon: the clock most of the local day runs on.
+        int offset = date.atTime(LocalTime.NOON).atZone(zones.get(z)).getOffset()
+            .getTotalSeconds();
+        midnights[d + 1][z] = date.toEpochDay() * 86_400L - offset;
+      }
+    }
+  }
+
+  /** The zone (an index) whose clock listener {@code user} of country {@code c} lives by. */
+  int zoneOf(int user, int c) {
+    double u = Hashing.unit(seed, user, 600) * countryCumulative[c][countryCumulative[c].length
+        - 1];
+    for (int k = 0; k < countryCumulative[c].length; k++) {
+      if (u < countryCumulative[c][k]) {
+        return countryZones[c][k];
+      }
+    }
+    return countryZones[c][countryZones[c].length - 1];
+  }
+
+  /** The epoch second of local midnight of local day {@code d} (-1..days) in {@code zone}. */
+  long midnight(int d, int zone) {
+    return midnights[d + 1][zone];
+  }
+
+  /** The epoch second a play of local day {@code d} starts its hour at, in {@code zone}. */
+  long hourStart(int d, int zone, RandomGenerator rng) {
+    Categorical shape = weekend[d + 1] ? weekendDay : workday;
+    return midnight(d, zone) + shape.pick(rng.nextDouble()) * 3600L;
+  }
+
+  /** Whether a drawn play at {@code tsMs} of artist {@code a} is kept by the UTC-day drift. */
+  boolean keep(int a, long tsMs, RandomGenerator rng) {
+    long utcDay = Math.floorDiv(tsMs, 86_400_000L);
+    double factor = 1 + DRIFT_SPREAD * (2 * Hashing.unit(seed, a, utcDay, 700) - 1);
+    return rng.nextDouble() * OVERSAMPLE < factor;
+  }
+
+  /** A log-normal delay after an outage's end, at most 20 hours (inside its recovery window). */
+  static long reboundDelayMs(RandomGenerator rng) {
+    double delay;
+    do {
+      delay = REBOUND_MEDIAN_MS * Math.exp(REBOUND_LOG_SD * rng.nextGaussian());
+    } while (delay > REBOUND_MAX_MS);
+    return (long) delay;
+  }
+}
