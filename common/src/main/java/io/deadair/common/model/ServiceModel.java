@@ -65,7 +65,7 @@ public final class ServiceModel {
       byHour.forEach((h, v) -> g.merge(h, v, Double::sum));
     });
 
-    Shape shape = Shape.learn(groups, zones(), b0, w0, excluded);
+    SeasonalShape shape = SeasonalShape.learn(groups, zones(), b0, w0, excluded);
     Map<Integer, Double> baselineSums = new HashMap<>();
     groups.forEach((g, s) -> {
       double sum = 0;
@@ -126,7 +126,7 @@ public final class ServiceModel {
   }
 
   private WindowSpec window(String id, String outageId, int daysBack, long w0, long w1,
-      long afterEnd, Map<Integer, Map<Long, Double>> groups, Shape shape, HourSet excluded,
+      long afterEnd, Map<Integer, Map<Long, Double>> groups, SeasonalShape shape, HourSet excluded,
       Map<Integer, Map<Long, Double>> hourlyOut) {
     long[] rs = recentStarts(w0);
     long r0 = Arrays.stream(rs).min().orElse(w0 - config.recentHours());
@@ -188,103 +188,5 @@ public final class ServiceModel {
       }
     });
     return new WindowSpec(id, outageId, daysBack, w0, w1, r0, rs, afterEnd, sums);
-  }
-
-  /**
-   * The seasonal shape: per-country profile over the local hour of day (so a daylight-saving
-   * change moves it with the clocks) times a service-wide profile over local weekdays.
-   */
-  private record Shape(Map<Integer, double[]> hourOfDay, double[] dayOfWeek,
-      Map<Integer, Double> levels, ZoneId[] zones) {
-
-    static Shape learn(Map<Integer, Map<Long, Double>> groups, ZoneId[] zones, long b0, long w0,
-        HourSet excluded) {
-      Map<Integer, double[]> countrySums = new HashMap<>();
-      Map<Integer, long[]> dowHours = new HashMap<>();
-      Map<Integer, double[]> dowSums = new HashMap<>();
-      Map<Integer, long[]> hodHours = new HashMap<>();
-      groups.forEach((g, s) -> {
-        int c = OutageModel.countryOf(g);
-        double[] hs = countrySums.computeIfAbsent(c, k -> new double[24]);
-        double[] ds = dowSums.computeIfAbsent(c, k -> new double[7]);
-        if (!hodHours.containsKey(c)) {
-          long[] n = new long[24];
-          long[] d = new long[7];
-          for (long h = b0; h < w0; h++) {
-            if (!excluded.contains(h)) {
-              n[CountryZones.localHour(zones[c], h)]++;
-              d[CountryZones.localDayOfWeek(zones[c], h)]++;
-            }
-          }
-          hodHours.put(c, n);
-          dowHours.put(c, d);
-        }
-        s.forEach((h, v) -> {
-          if (h >= b0 && h < w0 && !excluded.contains(h)) {
-            hs[CountryZones.localHour(zones[c], h)] += v;
-            ds[CountryZones.localDayOfWeek(zones[c], h)] += v;
-          }
-        });
-      });
-      Map<Integer, double[]> hod = new HashMap<>();
-      countrySums.forEach((c, hs) -> {
-        double[] mean = new double[24];
-        double avg = 0;
-        long[] n = hodHours.get(c);
-        for (int i = 0; i < 24; i++) {
-          mean[i] = n[i] > 0 ? hs[i] / n[i] : 0;
-          avg += mean[i] / 24;
-        }
-        for (int i = 0; i < 24; i++) {
-          mean[i] = avg > 0 ? mean[i] / avg : 1;
-        }
-        hod.put(c, mean);
-      });
-      // One weekly profile for the service, over each country's local days, weighted by volume.
-      double[] dowSum = new double[7];
-      double total = 0;
-      for (Map.Entry<Integer, double[]> e : dowSums.entrySet()) {
-        long[] n = dowHours.get(e.getKey());
-        for (int i = 0; i < 7; i++) {
-          if (n[i] > 0) {
-            dowSum[i] += e.getValue()[i] / n[i];
-          }
-        }
-      }
-      double[] dow = new double[7];
-      int days = 0;
-      for (int i = 0; i < 7; i++) {
-        if (dowSum[i] > 0) {
-          total += dowSum[i];
-          days++;
-        }
-      }
-      for (int i = 0; i < 7; i++) {
-        dow[i] = dowSum[i] > 0 && total > 0 ? dowSum[i] / (total / days) : 1;
-      }
-      Map<Integer, Double> levels = new HashMap<>();
-      groups.forEach((g, s) -> {
-        int c = OutageModel.countryOf(g);
-        double[] shape = hod.get(c);
-        double obs = 0;
-        double fit = 0;
-        for (long h = b0; h < w0; h++) {
-          if (!excluded.contains(h)) {
-            obs += s.getOrDefault(h, 0.0);
-            fit += shape[CountryZones.localHour(zones[c], h)]
-                * dow[CountryZones.localDayOfWeek(zones[c], h)];
-          }
-        }
-        levels.put(g, fit > 0 ? obs / fit : 0);
-      });
-      return new Shape(hod, dow, levels, zones);
-    }
-
-    double seasonal(int group, int country, long hour) {
-      double[] h = hourOfDay.get(country);
-      return levels.getOrDefault(group, 0.0)
-          * (h == null ? 1 : h[CountryZones.localHour(zones[country], hour)])
-          * dayOfWeek[CountryZones.localDayOfWeek(zones[country], hour)];
-    }
   }
 }
