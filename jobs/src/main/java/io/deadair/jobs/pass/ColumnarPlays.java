@@ -108,16 +108,24 @@ final class ColumnarPlays implements PlaySource.BatchCoder<ColumnarBatch> {
         totals.countRejected();
         continue;
       }
-      long micros = ts.getLong(i);
-      int slot = clock.slot(micros);
-      if (slot < 0) {
-        totals.countOutside();
-        continue;
-      }
-      cube.addPlay(code[3], clock.hourOffset(micros), slot, code[5], code[6], code[7], code[2],
-          clock.dayOffset(micros), code[1], played, code[8] == PlayCoder.SKIPPED,
-          code[8] != PlayCoder.NO_REASON);
+      addCoded(cube, totals, clock, ts.getLong(i), code, played);
     }
+  }
+
+  /**
+   * Adds one usable play whose text columns are coded in {@link #COLUMNS} order, or counts it as
+   * outside the windows when its hour is in no slot: the last step of every play coder.
+   */
+  static void addCoded(CubeAggregate cube, PassTotals totals, PlayClock clock, long micros,
+      int[] code, long msPlayed) {
+    int slot = clock.slot(micros);
+    if (slot < 0) {
+      totals.countOutside();
+      return;
+    }
+    cube.addPlay(code[3], clock.hourOffset(micros), slot, code[5], code[6], code[7], code[2],
+        clock.dayOffset(micros), code[1], msPlayed, code[8] == PlayCoder.SKIPPED,
+        code[8] != PlayCoder.NO_REASON);
   }
 
   private static int code(ColumnVector v, int row, int[] cache, PlayCoder coder,

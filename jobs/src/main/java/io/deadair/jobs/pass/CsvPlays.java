@@ -84,14 +84,7 @@ final class CsvPlays implements PlaySource.BatchCoder<InternalRow> {
       totals.countRejected();
       return;
     }
-    int slot = clock.slot(micros);
-    if (slot < 0) {
-      totals.countOutside();
-      return;
-    }
-    cube.addPlay(code[3], clock.hourOffset(micros), slot, code[5], code[6], code[7], code[2],
-        clock.dayOffset(micros), code[1], ms, code[8] == PlayCoder.SKIPPED,
-        code[8] != PlayCoder.NO_REASON);
+    ColumnarPlays.addCoded(cube, totals, clock, micros, code, ms);
   }
 
   private CsvParser parser() {

@@ -23,8 +23,8 @@ final class RowPlays implements PlaySource.BatchCoder<InternalRow> {
       return;
     }
     long micros = row.getLong(0);
-    int slot = clock.slot(micros);
-    if (slot < 0) {
+    // Rows outside the windows are counted before their text is coded, which costs more here.
+    if (clock.slot(micros) < 0) {
       totals.countOutside();
       return;
     }
@@ -34,8 +34,6 @@ final class RowPlays implements PlaySource.BatchCoder<InternalRow> {
         code[c] = TEXT[c].code(row.isNullAt(c) ? null : row.getUTF8String(c), cube);
       }
     }
-    cube.addPlay(code[3], clock.hourOffset(micros), slot, code[5], code[6], code[7], code[2],
-        clock.dayOffset(micros), code[1], row.getInt(4), code[8] == PlayCoder.SKIPPED,
-        code[8] != PlayCoder.NO_REASON);
+    ColumnarPlays.addCoded(cube, totals, clock, micros, code, row.getInt(4));
   }
 }
