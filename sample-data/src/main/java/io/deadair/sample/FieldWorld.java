@@ -3,7 +3,7 @@ package io.deadair.sample;
 import java.io.Serializable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,7 +20,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * <ul>
  *   <li>large countries span several zones (the US four), each with its own daylight-saving
  *       rules, and two countries' listeners keep a clock an hour off the zone table the job
- *       ships (a table that lags reality);
+ *       ships (a table that lags reality); the day a clock springs forward has 23 hours, the day
+ *       it falls back repeats an hour;
+ *   <li>in the {@code field-fixed} variant, every listener keeps the UTC offset of the first day
+ *       all period, so the zone table's daylight-saving changes are wrong for all of them;
  *   <li>working days and weekends have different daily shapes, later in the evening than the
  *       home family's;
  *   <li>an artist's popularity moves at UTC midnight (a chart or playlist refresh), not at the
@@ -75,8 +78,11 @@ final class FieldWorld implements Serializable {
   private final int[][] countryZones;
   private final double[][] countryCumulative;
   private final List<ZoneId> zones = new ArrayList<>();
-  /** Per local day -1..days (entry d + 1) and zone, the epoch second of local midnight. */
-  private final long[][] midnights;
+  /**
+   * Per local day -1..days (entry d + 1), zone and local hour, the epoch second that hour starts
+   * at, or -1 for an hour the clock skips (spring forward); a repeated autumn hour is lived once.
+   */
+  private final long[][][] hourStarts;
   private final boolean[] weekend;
   private final Categorical workday = new Categorical(WORKDAY_SHAPE);
   private final Categorical weekendDay = new Categorical(WEEKEND_SHAPE);
@@ -95,10 +101,12 @@ final class FieldWorld implements Serializable {
       double sum = 0;
       for (int k = 0; k < spread.size(); k++) {
         ZoneId zone = ZoneId.of((String) spread.get(k)[0]);
+        int offset = zone.getRules().getOffset(o.start().atStartOfDay()
+            .toInstant(ZoneOffset.UTC)).getTotalSeconds();
         if (LAGGING.contains(country.code())) {
-          int offset = zone.getRules().getOffset(o.start().atStartOfDay()
-              .toInstant(ZoneOffset.UTC)).getTotalSeconds();
           zone = ZoneOffset.ofTotalSeconds(offset + 3600);
+        } else if (o.family() == GeneratorOptions.Family.FIELD_FIXED) {
+          zone = ZoneOffset.ofTotalSeconds(offset);
         }
         countryZones[c][k] = zones.size();
         zones.add(zone);
@@ -106,17 +114,18 @@ final class FieldWorld implements Serializable {
         countryCumulative[c][k] = sum;
       }
     }
-    midnights = new long[o.days() + 2][zones.size()];
+    hourStarts = new long[o.days() + 2][zones.size()][24];
     weekend = new boolean[o.days() + 2];
     for (int d = -1; d <= o.days(); d++) {
       LocalDate date = o.start().plusDays(d);
       DayOfWeek dow = date.getDayOfWeek();
       weekend[d + 1] = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
       for (int z = 0; z < zones.size(); z++) {
-        // The offset at noon: the clock most of the local day runs on.
-        int offset = date.atTime(LocalTime.NOON).atZone(zones.get(z)).getOffset()
-            .getTotalSeconds();
-        midnights[d + 1][z] = date.toEpochDay() * 86_400L - offset;
+        for (int h = 0; h < 24; h++) {
+          LocalDateTime local = date.atTime(h, 0);
+          boolean skipped = zones.get(z).getRules().getValidOffsets(local).isEmpty();
+          hourStarts[d + 1][z][h] = skipped ? -1 : local.atZone(zones.get(z)).toEpochSecond();
+        }
       }
     }
   }
@@ -135,13 +144,16 @@ final class FieldWorld implements Serializable {
 
   /** The epoch second of local midnight of local day {@code d} (-1..days) in {@code zone}. */
   long midnight(int d, int zone) {
-    return midnights[d + 1][zone];
+    return hourStarts[d + 1][zone][0];
   }
 
-  /** The epoch second a play of local day {@code d} starts its hour at, in {@code zone}. */
+  /**
+   * The epoch second a play of local day {@code d} starts its hour at, in {@code zone}, or -1 when
+   * the drawn hour is one the clock skips that day (the play does not happen: the day is shorter).
+   */
   long hourStart(int d, int zone, RandomGenerator rng) {
     Categorical shape = weekend[d + 1] ? weekendDay : workday;
-    return midnight(d, zone) + shape.pick(rng.nextDouble()) * 3600L;
+    return hourStarts[d + 1][zone][shape.pick(rng.nextDouble())];
   }
 
   /** Whether a drawn play at {@code tsMs} of artist {@code a} is kept by the UTC-day drift. */

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param start the first day (UTC)
  * @param outageCount how many outages to declare when {@code outageSpecs} is empty
  * @param outageSpecs explicit outage shapes, {@code kind[:hours[:severity[:start]]]}, or empty
- * @param family which world the plays come from: {@link Family#HOME} or {@link Family#FIELD}
+ * @param family which world the plays come from: {@link Family#HOME}, {@link Family#FIELD} or
+ *     {@link Family#FIELD_FIXED}
  */
 public record GeneratorOptions(
     String out,
@@ -31,10 +32,16 @@ public record GeneratorOptions(
     Family family) {
 
   /**
-   * The two families of generated data: home, whose assumptions the estimator shares, and field
-   * ({@link FieldWorld}), made under different ones to check it on data it was not shaped by.
+   * The families of generated data: home, whose assumptions the estimator shares, and field
+   * ({@link FieldWorld}), made under different ones to check it on data it was not shaped by,
+   * with a variant whose listeners ignore daylight saving.
    */
-  public enum Family { HOME, FIELD }
+  public enum Family {
+    HOME,
+    FIELD,
+    /** The field world with every listener on one fixed UTC offset all period (no DST change). */
+    FIELD_FIXED
+  }
 
   public static final int DEFAULT_ARTISTS = 2_000;
   public static final int DEFAULT_DAYS = 35;

@@ -61,7 +61,7 @@ final class PlayDraws implements Serializable {
     this.catalog = catalog;
     this.startMs = o.start().toEpochDay() * 86_400_000L;
     this.endMs = startMs + days * 86_400_000L;
-    this.field = o.family() == GeneratorOptions.Family.FIELD ? new FieldWorld(o) : null;
+    this.field = o.family() == GeneratorOptions.Family.HOME ? null : new FieldWorld(o);
     double trend = field == null ? TREND : FieldWorld.TREND;
     int nc = World.COUNTRIES.size();
     midnights = new long[days + 2][];
@@ -195,7 +195,8 @@ final class PlayDraws implements Serializable {
         reason = u < 0.93 ? World.TRACKDONE : u < 0.97 ? World.ENDPLAY : World.LOGOUT;
         ms = reason == World.TRACKDONE ? lengthMs : (int) (lengthMs * rng.nextDouble());
       }
-      if (tsMs < startMs || tsMs >= endMs || (field != null && !field.keep(a, tsMs, rng))) {
+      if (hourStart < 0 || tsMs < startMs || tsMs >= endMs
+          || (field != null && !field.keep(a, tsMs, rng))) {
         continue;
       }
       emit(sink, rng, tsMs, user, a, track, ms, c, platform, tier, reason);

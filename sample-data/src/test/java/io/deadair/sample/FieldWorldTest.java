@@ -19,12 +19,27 @@ class FieldWorldTest {
   private static final LocalDate START = LocalDate.of(2026, 3, 2);
 
   private static GeneratorOptions options(Family family) {
-    return new GeneratorOptions("", 40, 14, 4_000, GeneratorOptions.defaultUsers(4_000), 5,
+    return options(family, 14);
+  }
+
+  private static GeneratorOptions options(Family family, int days) {
+    return new GeneratorOptions("", 40, days, 4_000, GeneratorOptions.defaultUsers(4_000), 5,
         START, 0, List.of(), family);
   }
 
   private static long utcMidnight(LocalDate date) {
     return date.toEpochDay() * 86_400L;
+  }
+
+  /** The zone of the first US listener on Eastern time (UTC-5 on the first day). */
+  private static int easternZone(FieldWorld world) {
+    int us = World.countryIndex("US");
+    for (int u = 0; ; u++) {
+      int zone = world.zoneOf(u, us);
+      if (utcMidnight(START) - world.midnight(0, zone) == -5 * 3600L) {
+        return zone;
+      }
+    }
   }
 
   @Test
@@ -43,13 +58,41 @@ class FieldWorldTest {
     assertThat(byOffset).containsOnlyKeys(-5 * 3600L, -6 * 3600L, -7 * 3600L, -8 * 3600L);
     assertThat(byOffset.get(-5 * 3600L) / (double) users).isCloseTo(0.47, within(0.02));
     assertThat(byOffset.get(-8 * 3600L) / (double) users).isCloseTo(0.17, within(0.02));
-    int eastern = -1;
-    for (int u = 0; eastern < 0; u++) {
-      int zone = world.zoneOf(u, us);
-      eastern = utcMidnight(START) - world.midnight(0, zone) == -5 * 3600L ? zone : -1;
-    }
+    int eastern = easternZone(world);
     assertThat(utcMidnight(START.plusDays(7)) - world.midnight(7, eastern))
         .as("New York after 8 March runs on daylight time").isEqualTo(-4 * 3600L);
+  }
+
+  @Test
+  void theFixedVariantKeepsNewYorkOnWinterTimeAfterTheClockChange() {
+    FieldWorld world = new FieldWorld(options(Family.FIELD_FIXED));
+    int eastern = easternZone(world);
+    assertThat(utcMidnight(START.plusDays(7)) - world.midnight(7, eastern))
+        .as("New York listeners ignore 8 March").isEqualTo(-5 * 3600L);
+  }
+
+  @Test
+  void theDayTheClockSpringsForwardHasNoTwoOClock() {
+    FieldWorld world = new FieldWorld(options(Family.FIELD, 30));
+    int de = World.countryIndex("DE");
+    int berlin = world.zoneOf(0, de);
+    // 29 March 2026 is day 27 from 2 March: 02:00 Berlin time does not exist that day; 01:00 and
+    // 03:00 are one UTC hour apart (00:00 and 01:00 UTC).
+    int day = 27;
+    long[] hoursAfterMidnight = new long[24];
+    int skipped = 0;
+    for (int draw = 0; draw < 20_000; draw++) {
+      long s = world.hourStart(day, berlin, new Well512a(draw));
+      if (s < 0) {
+        skipped++;
+      } else {
+        hoursAfterMidnight[(int) ((s - world.midnight(day, berlin)) / 3600)]++;
+      }
+    }
+    assertThat(world.midnight(day, berlin)).isEqualTo(utcMidnight(START.plusDays(day)) - 3600L);
+    assertThat(hoursAfterMidnight[2]).as("03:00 CEST is two hours after midnight").isPositive();
+    assertThat(hoursAfterMidnight[23]).as("the day has 23 hours").isZero();
+    assertThat(skipped).as("draws of the skipped hour are dropped").isPositive();
   }
 
   @Test
@@ -105,7 +148,7 @@ class FieldWorldTest {
 
   @Test
   void bothFamiliesDrawAboutTheSameNumberOfPlays() {
-    long[] totals = new long[2];
+    long[] totals = new long[Family.values().length];
     for (Family f : Family.values()) {
       GeneratorOptions o = options(f);
       ArtistCatalog catalog = ArtistCatalog.build(o);
@@ -126,5 +169,6 @@ class FieldWorldTest {
     // draws, so 10 % is a loose bound that a lost oversampling factor (25 %) breaks.
     assertThat(totals[0]).isGreaterThan(40_000);
     assertThat((double) totals[1] / totals[0]).isCloseTo(1.0, within(0.10));
+    assertThat((double) totals[2] / totals[0]).isCloseTo(1.0, within(0.10));
   }
 }

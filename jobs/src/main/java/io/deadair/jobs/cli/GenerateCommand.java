@@ -62,18 +62,21 @@ final class GenerateCommand implements Callable<Integer> {
           + " global:1:0.3, platform:4:0.9 or regional:4:0.6:22 (across UTC midnight).")
   List<String> outageSpecs = List.of();
 
-  @Option(names = "--family", defaultValue = "home", paramLabel = "home|field",
+  @Option(names = "--family", defaultValue = "home", paramLabel = "home|field|field-fixed",
       description = "Which world the plays come from: home (the assumptions the estimator"
           + " makes) or field (several zones per country, daylight saving, clocks off the zone"
-          + " table, popularity moving at UTC midnight, later rebounds; see FieldWorld)"
-          + " (default: ${DEFAULT-VALUE}).")
+          + " table, popularity moving at UTC midnight, later rebounds; see FieldWorld) or"
+          + " field-fixed (the same, with every listener on one fixed UTC offset all period,"
+          + " whatever the zone table says) (default: ${DEFAULT-VALUE}).")
   String family;
 
   private static GeneratorOptions.Family family(String name) {
     try {
-      return GeneratorOptions.Family.valueOf(name.trim().toUpperCase(Locale.ROOT));
+      return GeneratorOptions.Family.valueOf(name.trim().toUpperCase(Locale.ROOT)
+          .replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--family must be home or field, not '" + name + "'");
+      throw new IllegalArgumentException(
+          "--family must be home, field or field-fixed, not '" + name + "'");
     }
   }
 
