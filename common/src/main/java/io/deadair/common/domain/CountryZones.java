@@ -51,9 +51,13 @@ public final class CountryZones {
 
   /** The local day of week (Monday 0 .. Sunday 6) in {@code zone} at the start of an hour. */
   public static int localDayOfWeek(ZoneId zone, long epochHour) {
-    long epochDay = Math.floorDiv(localSeconds(zone, epochHour), 86_400);
     // 1970-01-01, epoch day 0, was a Thursday.
-    return (int) Math.floorMod(epochDay + 3, 7L);
+    return (int) Math.floorMod(localDay(zone, epochHour) + 3, 7L);
+  }
+
+  /** The local date, as an epoch day, in {@code zone} at the start of an epoch hour. */
+  public static long localDay(ZoneId zone, long epochHour) {
+    return Math.floorDiv(localSeconds(zone, epochHour), 86_400);
   }
 
   private static long localSeconds(ZoneId zone, long epochHour) {

@@ -39,38 +39,41 @@ final class SeasonalShape {
     return CountryZones.localHour(zone, hour) + (dow >= 5 ? HOURS : 0);
   }
 
-  /** Learns the shape from the baseline hours [b0, w0) outside {@code excluded}. */
-  static SeasonalShape learn(Map<Integer, Map<Long, Double>> groups, ZoneId[] zones, long b0,
-      long w0, HourSet excluded) {
-    Map<Integer, double[]> slotSums = new HashMap<>();
-    Map<Integer, long[]> slotHours = new HashMap<>();
+  /**
+   * Learns the shape, for each country c, from the hours [{@code from[c]}, {@code to[c]})
+   * outside {@code excluded}. The caller passes whole local days, so that every hour of the day
+   * is learned from the same days: the hours [b0, w0) before a window at 12:00 would learn the
+   * morning from one day later than the afternoon, a trend would read as a morning high against
+   * the afternoon, and every counterfactual scaled from the morning would come out low.
+   */
+  static SeasonalShape learn(Map<Integer, Map<Long, Double>> groups, ZoneId[] zones, long[] from,
+      long[] to, HourSet excluded) {
+    Map<Integer, Map<Long, Double>> byCountry = new HashMap<>();
     Map<Integer, double[]> dowSums = new HashMap<>();
     Map<Integer, long[]> dowHours = new HashMap<>();
     groups.forEach((g, s) -> {
       int c = OutageModel.countryOf(g);
-      double[] hs = slotSums.computeIfAbsent(c, k -> new double[2 * HOURS]);
+      Map<Long, Double> country = byCountry.computeIfAbsent(c, k -> new HashMap<>());
       double[] ds = dowSums.computeIfAbsent(c, k -> new double[7]);
-      if (!slotHours.containsKey(c)) {
-        long[] n = new long[2 * HOURS];
+      if (!dowHours.containsKey(c)) {
         long[] d = new long[7];
-        for (long h = b0; h < w0; h++) {
+        for (long h = from[c]; h < to[c]; h++) {
           if (!excluded.contains(h)) {
-            n[slot(zones[c], h)]++;
             d[CountryZones.localDayOfWeek(zones[c], h)]++;
           }
         }
-        slotHours.put(c, n);
         dowHours.put(c, d);
       }
       s.forEach((h, v) -> {
-        if (h >= b0 && h < w0 && !excluded.contains(h)) {
-          hs[slot(zones[c], h)] += v;
+        if (h >= from[c] && h < to[c] && !excluded.contains(h)) {
+          country.merge(h, v, Double::sum);
           ds[CountryZones.localDayOfWeek(zones[c], h)] += v;
         }
       });
     });
     Map<Integer, double[]> hod = new HashMap<>();
-    slotSums.forEach((c, hs) -> hod.put(c, profiles(hs, slotHours.get(c))));
+    byCountry.forEach((c, s) -> hod.put(c,
+        profiles(DayProfileFit.of(s, zones[c], from[c], to[c], excluded))));
     double[] dow = weekly(dowSums, dowHours);
     Map<Integer, Double> levels = new HashMap<>();
     groups.forEach((g, s) -> {
@@ -78,7 +81,7 @@ final class SeasonalShape {
       double[] shape = hod.get(c);
       double obs = 0;
       double fit = 0;
-      for (long h = b0; h < w0; h++) {
+      for (long h = from[c]; h < to[c]; h++) {
         if (!excluded.contains(h)) {
           obs += s.getOrDefault(h, 0.0);
           fit += shape[slot(zones[c], h)] * dow[CountryZones.localDayOfWeek(zones[c], h)];
@@ -91,31 +94,24 @@ final class SeasonalShape {
 
   /**
    * A country's two day profiles, each of mean 1. Where the baseline holds no hour of one kind of
-   * day (a baseline shorter than a week), that kind takes the profile of all days.
+   * day (a baseline shorter than a week), that kind takes the other's profile.
    */
-  private static double[] profiles(double[] sums, long[] hours) {
-    double[] all = new double[HOURS];
-    long[] allHours = new long[HOURS];
-    for (int i = 0; i < 2 * HOURS; i++) {
-      all[i % HOURS] += sums[i];
-      allHours[i % HOURS] += hours[i];
-    }
+  private static double[] profiles(DayProfileFit fit) {
     double[] out = new double[2 * HOURS];
+    boolean[] seen = new boolean[2];
     for (int half = 0; half < 2; half++) {
-      boolean seen = false;
-      for (int i = 0; i < HOURS; i++) {
-        seen |= hours[half * HOURS + i] > 0;
-      }
-      double[] mean = new double[HOURS];
       double avg = 0;
       for (int i = 0; i < HOURS; i++) {
-        int k = half * HOURS + i;
-        mean[i] = seen ? (hours[k] > 0 ? sums[k] / hours[k] : 0)
-            : (allHours[i] > 0 ? all[i] / allHours[i] : 0);
-        avg += mean[i] / HOURS;
+        seen[half] |= fit.slotHours()[half * HOURS + i] > 0;
+        avg += fit.profile()[half * HOURS + i] / HOURS;
       }
       for (int i = 0; i < HOURS; i++) {
-        out[half * HOURS + i] = avg > 0 ? mean[i] / avg : 1;
+        out[half * HOURS + i] = avg > 0 ? fit.profile()[half * HOURS + i] / avg : 1;
+      }
+    }
+    for (int half = 0; half < 2; half++) {
+      if (!seen[half] && seen[1 - half]) {
+        System.arraycopy(out, (1 - half) * HOURS, out, half * HOURS, HOURS);
       }
     }
     return out;

@@ -6,10 +6,12 @@ import io.deadair.common.domain.OutageWindow;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The service-wide counterfactual: what each (country, in-scope) group would have played in every
@@ -38,7 +40,7 @@ public final class ServiceModel {
    */
   public ServiceModel(List<String> countries, Map<CountryPlatform, Map<Long, Double>> series,
       ImpactConfig config) {
-    this.countries = java.util.Collections.unmodifiableList(new ArrayList<>(countries));
+    this.countries = Collections.unmodifiableList(new ArrayList<>(countries));
     this.config = config;
     this.series = series;
   }
@@ -46,8 +48,12 @@ public final class ServiceModel {
   /** A (country index, platform) key of the service series. */
   public record CountryPlatform(int country, String platform) {}
 
-  /** The model of one outage, and its hourly service counterfactual for the timeline. */
-  public record Built(OutageModel model, Map<Integer, Map<Long, Double>> hourlyCounterfactual) {}
+  /**
+   * The model of one outage, its hourly service counterfactual for the timeline, and per country
+   * code whose listeners were found to keep another clock than the zone table's, that clock.
+   */
+  public record Built(OutageModel model, Map<Integer, Map<Long, Double>> hourlyCounterfactual,
+      Map<String, ZoneId> clocksOffTable) {}
 
   public Built build(OutageWindow outage, List<OutageWindow> all) {
     long w0 = PhaseCalendar.startHour(outage);
@@ -65,7 +71,23 @@ public final class ServiceModel {
       byHour.forEach((h, v) -> g.merge(h, v, Double::sum));
     });
 
-    SeasonalShape shape = SeasonalShape.learn(groups, zones(), b0, w0, excluded);
+    ZoneId[] table = zones();
+    ZoneId[] clocks = ListenerClocks.choose(groups, table, b0, w0, excluded);
+    Map<String, ZoneId> offTable = new TreeMap<>();
+    for (int c = 0; c < clocks.length; c++) {
+      if (clocks[c] != table[c]) {
+        offTable.put(countries.get(c), clocks[c]);
+      }
+    }
+    // The shape is learned from each country's whole local days inside the baseline: from the
+    // first local midnight at or after b0 to the one that starts the window's day.
+    long[] firstDay = new long[clocks.length];
+    long[] windowDay = new long[clocks.length];
+    for (int c = 0; c < clocks.length; c++) {
+      firstDay[c] = b0 + Math.floorMod(-CountryZones.localHour(clocks[c], b0), 24);
+      windowDay[c] = w0 - CountryZones.localHour(clocks[c], w0);
+    }
+    SeasonalShape shape = SeasonalShape.learn(groups, clocks, firstDay, windowDay, excluded);
     Map<Integer, Double> baselineSums = new HashMap<>();
     groups.forEach((g, s) -> {
       double sum = 0;
@@ -77,22 +99,30 @@ public final class ServiceModel {
       baselineSums.put(g, sum);
     });
 
+    List<Integer> placeboDays = new ArrayList<>();
+    for (int d = 1; d <= config.placeboDays(); d++) {
+      long p0 = w0 - 24L * d;
+      long r0 = p0 - maxRecentHours(p0, clocks);
+      if (r0 >= b0 && !excluded.intersects(r0, w1 - 24L * d)) {
+        placeboDays.add(d);
+      }
+    }
+    List<double[]> quietControls = new ArrayList<>();
+    for (int d : placeboDays) {
+      Parts p = parts(w0 - 24L * d, w1 - 24L * d, w1 - 24L * d, groups, shape, clocks, excluded);
+      quietControls.add(Control.raw(p.recent()[0], p.window()[0]));
+    }
+    double quietVariance = Control.quietDayVariance(quietControls);
     List<WindowSpec> windows = new ArrayList<>();
     Map<Integer, Map<Long, Double>> hourly = new HashMap<>();
     windows.add(window(outage.id(), outage.id(), 0, w0, w1, w1 + config.afterHours(), groups,
-        shape, excluded, hourly));
-    for (int d = 1; d <= config.placeboDays(); d++) {
-      long p0 = w0 - 24L * d;
-      long p1 = w1 - 24L * d;
-      long r0 = p0 - maxRecentHours(p0);
-      if (r0 < b0 || excluded.intersects(r0, p1)) {
-        continue;
-      }
-      windows.add(window(outage.id() + "#p" + d, outage.id(), d, p0, p1, p1, groups, shape,
-          excluded, null));
+        shape, clocks, excluded, quietVariance, hourly));
+    for (int d : placeboDays) {
+      windows.add(window(outage.id() + "#p" + d, outage.id(), d, w0 - 24L * d, w1 - 24L * d,
+          w1 - 24L * d, groups, shape, clocks, excluded, quietVariance, null));
     }
     OutageModel model = new OutageModel(outage, b0, excluded, baselineSums, windows);
-    return new Built(model, hourly);
+    return new Built(model, hourly, offTable);
   }
 
   /**
@@ -100,8 +130,7 @@ public final class ServiceModel {
    * of the day {@code w0} falls on, since listening levels move from one local day to the next
    * (a new playlist, yesterday's news), but at least {@code recent_hours} before {@code w0}.
    */
-  private long[] recentStarts(long w0) {
-    ZoneId[] zones = zones();
+  private long[] recentStarts(long w0, ZoneId[] zones) {
     long[] rs = new long[zones.length];
     for (int c = 0; c < zones.length; c++) {
       long sinceMidnight = CountryZones.localHour(zones[c], w0);
@@ -111,8 +140,8 @@ public final class ServiceModel {
   }
 
   /** The longest recent-level window of any country before hour {@code w0}. */
-  private long maxRecentHours(long w0) {
-    long[] rs = recentStarts(w0);
+  private long maxRecentHours(long w0, ZoneId[] clocks) {
+    long[] rs = recentStarts(w0, clocks);
     return w0 - Arrays.stream(rs).min().orElse(w0 - config.recentHours());
   }
 
@@ -125,16 +154,18 @@ public final class ServiceModel {
     return z;
   }
 
-  private WindowSpec window(String id, String outageId, int daysBack, long w0, long w1,
-      long afterEnd, Map<Integer, Map<Long, Double>> groups, SeasonalShape shape, HourSet excluded,
-      Map<Integer, Map<Long, Double>> hourlyOut) {
-    long[] rs = recentStarts(w0);
+  /**
+   * Sums {observed, seasonal} over the recent hours, the window and the recovery window, by in
+   * scope (1) or not (0).
+   */
+  private record Parts(long[] recentStarts, long recentStart, double[][] recent, double[][] window,
+      double[][] after) {}
+
+  private Parts parts(long w0, long w1, long afterEnd, Map<Integer, Map<Long, Double>> groups,
+      SeasonalShape shape, ZoneId[] clocks, HourSet excluded) {
+    long[] rs = recentStarts(w0, clocks);
     long r0 = Arrays.stream(rs).min().orElse(w0 - config.recentHours());
-    double[] rho = new double[2];
-    double[] kappa = {1, 1};
-    double[][] recent = new double[2][2];
-    double[][] win = new double[2][2];
-    double[][] after = new double[2][2];
+    Parts p = new Parts(rs, r0, new double[2][2], new double[2][2], new double[2][2]);
     groups.forEach((g, s) -> {
       int in = OutageModel.inScope(g) ? 1 : 0;
       int c = OutageModel.countryOf(g);
@@ -142,21 +173,26 @@ public final class ServiceModel {
         if (h < w0 && (h < rs[c] || excluded.contains(h))) {
           continue;
         }
-        double obs = s.getOrDefault(h, 0.0);
-        double seas = shape.seasonal(g, c, h);
-        double[][] part = h < w0 ? recent : h < w1 ? win : after;
-        part[in][0] += obs;
-        part[in][1] += seas;
+        double[][] part = h < w0 ? p.recent() : h < w1 ? p.window() : p.after();
+        part[in][0] += s.getOrDefault(h, 0.0);
+        part[in][1] += shape.seasonal(g, c, h);
       }
     });
-    for (int in = 0; in < 2; in++) {
-      rho[in] = recent[in][1] > 0 ? recent[in][0] / recent[in][1] : 1;
-    }
-    boolean partial = recent[0][1] > 0;
-    double kappaWindow = partial && win[0][1] > 0 ? win[0][0] / (rho[0] * win[0][1]) : 1;
-    double kappaAfter = partial && after[0][1] > 0 ? after[0][0] / (rho[0] * after[0][1]) : 1;
-    kappa[0] = kappaWindow;
-    kappa[1] = kappaAfter;
+    return p;
+  }
+
+  private WindowSpec window(String id, String outageId, int daysBack, long w0, long w1,
+      long afterEnd, Map<Integer, Map<Long, Double>> groups, SeasonalShape shape, ZoneId[] clocks,
+      HourSet excluded, double quietVariance, Map<Integer, Map<Long, Double>> hourlyOut) {
+    Parts p = parts(w0, w1, afterEnd, groups, shape, clocks, excluded);
+    long[] rs = p.recentStarts();
+    long r0 = p.recentStart();
+    double[] recentIn = p.recent()[1];
+    double rho = recentIn[1] > 0 ? recentIn[0] / recentIn[1] : 1;
+    double[] kappa = {
+      Control.shrink(Control.raw(p.recent()[0], p.window()[0]), quietVariance),
+      Control.shrink(Control.raw(p.recent()[0], p.after()[0]), quietVariance)
+    };
 
     Map<Integer, double[]> sums = new LinkedHashMap<>();
     groups.forEach((g, s) -> {
@@ -169,7 +205,7 @@ public final class ServiceModel {
         double obs = s.getOrDefault(h, 0.0);
         double value = obs;
         if (in && h >= w0) {
-          value = shape.seasonal(g, c, h) * rho[1] * (h < w1 ? kappa[0] : kappa[1]);
+          value = shape.seasonal(g, c, h) * rho * (h < w1 ? kappa[0] : kappa[1]);
         }
         if (h >= rs[c] && h < w0 && !excluded.contains(h)) {
           v[WindowSpec.RECENT] += obs;

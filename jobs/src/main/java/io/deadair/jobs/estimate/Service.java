@@ -6,6 +6,7 @@ import io.deadair.common.cube.PassTotals;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.model.OutageModel;
 import io.deadair.common.model.ServiceModel;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,9 +19,12 @@ import java.util.Map;
  *
  * @param models each outage's model, in the outages' order
  * @param hourly per outage id, the hourly service counterfactual of each group, for timelines
+ * @param clocksOffTable per outage id, the countries whose listeners keep another clock than the
+ *     zone table's over its baseline, with that clock
  */
 public record Service(List<OutageModel> models,
-    Map<String, Map<Integer, Map<Long, Double>>> hourly) {
+    Map<String, Map<Integer, Map<Long, Double>>> hourly,
+    Map<String, Map<String, ZoneId>> clocksOffTable) {
 
   public static Service of(PassTotals totals, List<OutageWindow> outages, ImpactConfig config) {
     Map<ServiceModel.CountryPlatform, Map<Long, Double>> series = new HashMap<>();
@@ -30,12 +34,14 @@ public record Service(List<OutageModel> models,
     ServiceModel model = new ServiceModel(CubeCodes.COUNTRIES, series, config);
     List<OutageModel> models = new ArrayList<>();
     Map<String, Map<Integer, Map<Long, Double>>> hourly = new LinkedHashMap<>();
+    Map<String, Map<String, ZoneId>> clocks = new LinkedHashMap<>();
     for (OutageWindow o : outages) {
       ServiceModel.Built b = model.build(o, outages);
       models.add(b.model());
       hourly.put(o.id(), b.hourlyCounterfactual());
+      clocks.put(o.id(), b.clocksOffTable());
     }
-    return new Service(models, hourly);
+    return new Service(models, hourly, clocks);
   }
 
   /** Placebo windows over every outage. */

@@ -3,18 +3,22 @@ package io.deadair.jobs.impact;
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.cube.CubeCodes;
 import io.deadair.common.cube.PassTotals;
+import io.deadair.common.domain.CountryZones;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.domain.Scope;
 import io.deadair.common.model.ArtistResult;
+import io.deadair.jobs.estimate.Service;
 import io.deadair.jobs.read.InputException;
 import io.deadair.jobs.spark.InOrder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 
@@ -101,6 +105,21 @@ final class DataChecks {
    * Artists that have plays but no row in the artists table. They are kept and reported under
    * their id; this counts them for run.json and warns.
    */
+  /**
+   * Warns where a country's listeners were found to keep another clock than the zone table says
+   * (the service model then follows the listeners); one line per country, naming the outages.
+   */
+  static void clocksOffTable(Service service, Ledger ledger) {
+    Map<String, List<String>> outagesByNote = new TreeMap<>();
+    service.clocksOffTable().forEach((outage, clocks) -> clocks.forEach((country, clock) ->
+        outagesByNote.computeIfAbsent(String.format(Locale.ROOT,
+            "Listeners in %s keep UTC%s rather than %s's daylight-saving change", country,
+            clock.getId().equals("Z") ? "" : clock.getId(), CountryZones.zoneOf(country)),
+            k -> new ArrayList<>()).add(outage)));
+    outagesByNote.forEach((note, outages) -> ledger.warn(note + " (baselines of "
+        + String.join(", ", outages) + "); the service model follows the listeners' clock."));
+  }
+
   static Map<String, Object> unknownArtists(JavaRDD<ArtistResult> results, Ledger ledger) {
     double[] t = InOrder.aggregate(results.filter(r -> r.info() == null),
         () -> new double[2], (acc, r) -> {

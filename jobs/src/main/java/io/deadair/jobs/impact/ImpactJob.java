@@ -116,6 +116,7 @@ public final class ImpactJob {
     Service service = step("service counterfactual",
         () -> Service.of(pass.totals(), outages, fitConfig),
         s -> s.placeboWindows() + " placebo windows");
+    DataChecks.clocksOffTable(service, ledger);
     PhaseCalendar calendar = PhaseCalendar.of(outages, config.baselineDays(),
         config.afterHours());
     ArtistStep artistStep = new ArtistStep(service.models(), rates, calendar, !counts,
