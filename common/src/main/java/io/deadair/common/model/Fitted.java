@@ -22,20 +22,40 @@ import java.util.Map;
  * @param rules per outage, the segment rule with its audience thresholds
  * @param asOf per outage, the UTC day of its start (debut dates are compared with it)
  * @param tau2 the level prior's variance per segment (empty until fitted)
+ * @param scales per outage and window ({@link #windowKey}), the factors {in window, in recovery
+ *     window} that bring the artists' expectations to the service model's totals (empty until
+ *     fitted: factor 1)
  * @param calibration the interval calibration (null until fitted)
  */
 public record Fitted(List<OutageModel> models, List<SegmentRule> rules, List<LocalDate> asOf,
-    Map<Segment, Double> tau2, Calibration calibration) implements Serializable {
+    Map<Segment, Double> tau2, Map<String, double[]> scales, Calibration calibration)
+    implements Serializable {
 
   /** The model with the level prior's variance per segment. */
   public Fitted withTau2(Map<Segment, Double> byFittedSegment) {
     Map<Segment, Double> t = new EnumMap<>(Segment.class);
     t.putAll(byFittedSegment);
-    return new Fitted(models, rules, asOf, t, calibration);
+    return new Fitted(models, rules, asOf, t, scales, calibration);
+  }
+
+  /**
+   * The model with the artists' expectations reconciled to the service's: the service model
+   * predicts each window's in-scope total from the whole service, and the artists' levels split
+   * it. Summed, the artists' own predictions stray from that total by the noise and the
+   * shrinkage of thousands of small levels (about 1 % on generated data, mostly low), so each
+   * window's predictions are scaled to the service total; every artist keeps its share.
+   */
+  public Fitted withScales(Map<String, double[]> byWindow) {
+    return new Fitted(models, rules, asOf, tau2, Map.copyOf(byWindow), calibration);
   }
 
   public Fitted withCalibration(Calibration c) {
-    return new Fitted(models, rules, asOf, tau2, c);
+    return new Fitted(models, rules, asOf, tau2, scales, c);
+  }
+
+  /** The key of outage {@code k}'s window {@code window} in {@link #scales()}. */
+  public static String windowKey(int k, int window) {
+    return k + "|" + window;
   }
 
   /** The segment of an artist in outage {@code k}. */
@@ -58,9 +78,11 @@ public record Fitted(List<OutageModel> models, List<SegmentRule> rules, List<Loc
         .orElse(LevelEstimate.MIN_TAU2);
   }
 
-  /** The window's prediction for an artist of segment {@code s}. */
-  public WindowPrediction predict(WindowStat w, Segment s) {
-    return WindowPrediction.of(w, tau2(s));
+  /** The window's prediction for an artist of segment {@code s} in outage {@code k}. */
+  public WindowPrediction predict(int k, WindowStat w, Segment s) {
+    WindowPrediction p = WindowPrediction.of(w, tau2(s));
+    double[] f = scales.get(windowKey(k, w.window()));
+    return f == null ? p : p.scaled(f[0], f[1]);
   }
 
   /** Half-width of the calibrated interval of a prediction. */

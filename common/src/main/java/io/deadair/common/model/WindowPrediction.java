@@ -17,4 +17,13 @@ public record WindowPrediction(double level, double expectedIn, double sd, doubl
     return new WindowPrediction(l.level(), p.expected(), p.sd(), l.level() * w.afterBase(),
         w.inBase() * w.inBase() * l.variance());
   }
+
+  /**
+   * The same prediction with its window and recovery-window expectations scaled to the service
+   * model's totals (see {@link Fitted#scales()}); the level and the spread scale with the window.
+   */
+  public WindowPrediction scaled(double in, double after) {
+    return new WindowPrediction(level * in, expectedIn * in, sd * in, expectedAfter * after,
+        modelVar * in * in);
+  }
 }

@@ -47,6 +47,18 @@ public record WindowSpec(
     return placeboDaysBack > 0;
   }
 
+  /** The in-scope groups' counterfactual totals: {in the window, in the recovery window}. */
+  public double[] inScopeTotals() {
+    double[] t = new double[2];
+    groupSums.forEach((g, v) -> {
+      if (OutageModel.inScope(g)) {
+        t[0] += v[WINDOW];
+        t[1] += v[AFTER];
+      }
+    });
+    return t;
+  }
+
   public double sum(int group, int part) {
     double[] s = groupSums.get(group);
     return s == null ? 0 : s[part];

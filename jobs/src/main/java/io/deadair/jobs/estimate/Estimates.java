@@ -9,6 +9,7 @@ import io.deadair.common.model.ArtistResult.WindowStat;
 import io.deadair.common.model.Fitted;
 import io.deadair.common.model.OutageModel;
 import io.deadair.common.model.WindowPrediction;
+import io.deadair.common.model.WindowSpec;
 import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.LevelEstimate;
 import io.deadair.jobs.spark.InOrder;
@@ -41,7 +42,8 @@ public final class Estimates {
       ImpactConfig config) {
     Fitted segmented = segmentRules(results, models, config);
     Fitted withTau2 = segmented.withTau2(priorVariance(results, segmented));
-    return calibrate(results, withTau2, config.confidence());
+    Fitted reconciled = withTau2.withScales(scales(results, withTau2));
+    return calibrate(results, reconciled, config.confidence());
   }
 
   /**
@@ -69,7 +71,7 @@ public final class Estimates {
           config.emergingDebutYears()));
       asOf.add(LocalDate.ofInstant(models.get(k).outage().start(), ZoneOffset.UTC));
     }
-    return new Fitted(models, rules, asOf, Map.of(), null);
+    return new Fitted(models, rules, asOf, Map.of(), Map.of(), null);
   }
 
   /** Sums for the level prior of one segment (method of moments, see {@link LevelEstimate}). */
@@ -112,6 +114,50 @@ public final class Estimates {
     return out;
   }
 
+  /**
+   * Per outage and window, the factors that bring the artists' summed expectations in scope (in
+   * the window and in the recovery window) to the service model's totals ({@link
+   * Fitted#withScales}).
+   */
+  static Map<String, double[]> scales(JavaRDD<ArtistResult> results, Fitted fitted) {
+    Broadcast<Fitted> model = broadcast(results, fitted);
+    Map<String, double[]> artists = InOrder.aggregate(results, HashMap<String, double[]>::new,
+        (acc, r) -> {
+          forEachWindow(r, model.value(), (k, s, w) -> {
+            WindowPrediction pr = model.value().predict(k, w, s);
+            double[] t = acc.computeIfAbsent(Fitted.windowKey(k, w.window()), x -> new double[2]);
+            t[0] += pr.expectedIn();
+            t[1] += pr.expectedAfter();
+          });
+          return acc;
+        }, (a, b) -> {
+          b.forEach((key, t) -> {
+            double[] s = a.computeIfAbsent(key, x -> new double[2]);
+            s[0] += t[0];
+            s[1] += t[1];
+          });
+          return a;
+        });
+    Map<String, double[]> out = new HashMap<>();
+    List<OutageModel> models = fitted.models();
+    for (int k = 0; k < models.size(); k++) {
+      List<WindowSpec> windows = models.get(k).windows();
+      for (int i = 0; i < windows.size(); i++) {
+        double[] sum = artists.get(Fitted.windowKey(k, i));
+        if (sum != null) {
+          double[] service = windows.get(i).inScopeTotals();
+          out.put(Fitted.windowKey(k, i), new double[] {ratio(service[0], sum[0]),
+              ratio(service[1], sum[1])});
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double ratio(double service, double artists) {
+    return service > 0 && artists > 0 ? service / artists : 1;
+  }
+
   /** Placebo z-scores per size class and the placebo windows' service totals. */
   private static final class Placebos implements Serializable {
     final Quantiles[] z = newQuantiles(Calibration.CLASS_BOUNDS.length);
@@ -132,7 +178,7 @@ public final class Estimates {
         if (w.window() == 0) {
           return;
         }
-        WindowPrediction pr = model.value().predict(w, s);
+        WindowPrediction pr = model.value().predict(k, w, s);
         if (pr.sd() > 0) {
           double z = Math.abs(w.inObserved() - pr.expectedIn()) / pr.sd();
           acc.z[Calibration.sizeClass(pr.expectedIn())].add(z);

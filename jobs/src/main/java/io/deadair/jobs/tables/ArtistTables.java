@@ -60,7 +60,7 @@ public final class ArtistTables implements Serializable {
         continue;
       }
       Segment s = f.segment(k, r, o);
-      WindowPrediction p = f.predict(w, s);
+      WindowPrediction p = f.predict(k, w, s);
       out.add(new Finished(f.models().get(k).outage().id(), r, o, s,
           ArtistImpact.of(w, p, f.halfWidth(p))));
     }

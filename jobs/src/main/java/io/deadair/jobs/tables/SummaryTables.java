@@ -15,9 +15,11 @@ import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.estimate.Estimates;
 import io.deadair.jobs.spark.InOrder;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
@@ -86,7 +88,7 @@ public final class SummaryTables {
     if (w == null) {
       return;
     }
-    WindowPrediction p = fitted.predict(w, segment);
+    WindowPrediction p = fitted.predict(k, w, segment);
     ArtistImpact a = ArtistImpact.of(w, p, fitted.halfWidth(p));
     for (int s : new int[] {OutageSums.ALL, series}) {
       double[] t = acc.totals[s];
@@ -247,7 +249,7 @@ public final class SummaryTables {
       Map<String, List<String>> cards, Fitted fitted,
       Map<String, Map<Integer, Map<Long, Double>>> counterfactual,
       Map<String, Double> serviceError, double confidence) {
-    java.util.Set<String> chosen = new java.util.HashSet<>();
+    Set<String> chosen = new HashSet<>();
     cards.forEach((o, artists) -> artists.forEach(a -> chosen.add(o + "\u0000" + a)));
     List<OutageModel> models = fitted.models();
     Broadcast<Fitted> model = Estimates.broadcast(results, fitted);
@@ -261,7 +263,7 @@ public final class SummaryTables {
           continue;
         }
         WindowStat w = o.outageWindow();
-        WindowPrediction p = model.value().predict(w, model.value().segment(k, r, o));
+        WindowPrediction p = model.value().predict(k, w, model.value().segment(k, r, o));
         Map<Integer, Double> lambda = new TreeMap<>();
         w.shares().forEach((g, pi) -> lambda.put(g, p.level() * pi));
         out.add(new Object[] {k, r.artistId(), lambda,
