@@ -19,11 +19,11 @@ import java.util.TreeMap;
  * hourly totals; the per-artist estimator scales it by each artist's share and current level.
  *
  * <p>For an affected group, the counterfactual at hour t is {@code M_g H_c(local hour) W(day of
- * week) rho kappa}: a seasonal shape learned from the baseline (per-country daily profile in the
- * country's own clock,
- * service-wide weekly profile), a recent level {@code rho} from the hours right before the window,
- * and for a partial outage a control {@code kappa}: how far the unaffected part of the service
- * strayed from its own prediction during the same hours.
+ * week) rho kappa}: a seasonal shape learned from the baseline's whole local days ({@link
+ * SeasonalShape}, in the clock the country's listeners live by, {@link ListenerClocks}), a recent
+ * level {@code rho} from the hours since local midnight, and for a partial outage a control
+ * {@code kappa}: how far the unaffected part of the service strayed from its own prediction
+ * during the same hours, shrunk by how far it strays on quiet days ({@link Control}).
  */
 public final class ServiceModel {
 
