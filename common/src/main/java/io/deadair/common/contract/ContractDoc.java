@@ -100,6 +100,7 @@ public final class ContractDoc {
       | an outage whose baseline starts before the data does | `outage o1: plays start at T, so its baseline has 5.5 of 28 days; intervals are wider for it` |
       | an outage whose recovery window ends after the data does | `outage o1: plays end at T, before its end plus the 24 h recovery window (T2); the rebound is measured on what there is` |
       | a scope value no play has, while others in the scope do | `outage o1: no play has its platforms andriod; a misspelling?` |
+      | a country whose plays fit a fixed UTC offset better than the zone table's clock change inside an outage's baseline (the service model then follows the listeners; [method](method.md) 3.1) | `Listeners in DE keep UTC+01:00 rather than Europe/Berlin's daylight-saving change (baselines of o1, o2); the service model follows the listeners' clock.` |
 
       ### Stops the run
 
