@@ -142,9 +142,17 @@ final class FieldWorld implements Serializable {
     return countryZones[c][countryZones[c].length - 1];
   }
 
-  /** The epoch second of local midnight of local day {@code d} (-1..days) in {@code zone}. */
+  /**
+   * The epoch second local day {@code d} (-1..days) starts at in {@code zone}: its midnight, or
+   * the first hour after it where a clock skips midnight itself.
+   */
   long midnight(int d, int zone) {
-    return hourStarts[d + 1][zone][0];
+    long[] starts = hourStarts[d + 1][zone];
+    int h = 0;
+    while (starts[h] < 0) {
+      h++;
+    }
+    return starts[h];
   }
 
   /**
