@@ -3,7 +3,6 @@ package io.deadair.common.model;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,8 +15,9 @@ import java.util.Map;
  * daily shape by an hour at the change: a one-hour slip of the evening peak moves a window's
  * counterfactual by several percent. So where the table changes a country's offset inside the
  * baseline, both readings are fitted to the country's own hourly plays ({@link DayProfileFit})
- * and the fixed offset replaces the table's zone when it fits clearly better. Without a change in the baseline both readings fit alike (a constant
- * shift is absorbed by the profile) and the table stands.
+ * and the fixed offset replaces the table's zone when it fits clearly better. Without a change
+ * in the baseline both readings fit alike (a constant shift is absorbed by the profile) and the
+ * table stands.
  */
 final class ListenerClocks {
 
@@ -29,23 +29,15 @@ final class ListenerClocks {
   /**
    * Per country index, the clock its listeners live by over the baseline hours {@code [b0, w0)}
    * outside {@code excluded}: the table's zone, or its offset at {@code b0} kept all along.
+   *
+   * @param byCountry per country index, its plays by hour ({@link SeasonalShape#byCountry})
    */
-  static ZoneId[] choose(Map<Integer, Map<Long, Double>> groups, ZoneId[] table, long b0, long w0,
-      HourSet excluded) {
-    Map<Integer, Map<Long, Double>> byCountry = new HashMap<>();
-    groups.forEach((g, s) -> {
-      Map<Long, Double> c = byCountry.computeIfAbsent(OutageModel.countryOf(g),
-          k -> new HashMap<>());
-      s.forEach((h, v) -> {
-        if (h >= b0 && h < w0 && !excluded.contains(h)) {
-          c.merge(h, v, Double::sum);
-        }
-      });
-    });
+  static ZoneId[] choose(Map<Integer, Map<Long, Double>> byCountry, ZoneId[] table, long b0,
+      long w0, HourSet excluded) {
     ZoneId[] out = table.clone();
     byCountry.forEach((c, series) -> {
       ZoneOffset fixed = offset(table[c], b0);
-      if (!fixed.equals(offset(table[c], w0)) && !series.isEmpty()) {
+      if (!fixed.equals(offset(table[c], w0))) {
         double saved = DayProfileFit.of(series, table[c], b0, w0, excluded).deviance()
             - DayProfileFit.of(series, fixed, b0, w0, excluded).deviance();
         if (saved > MARGIN) {

@@ -48,12 +48,10 @@ final class SeasonalShape {
    */
   static SeasonalShape learn(Map<Integer, Map<Long, Double>> groups, ZoneId[] zones, long[] from,
       long[] to, HourSet excluded) {
-    Map<Integer, Map<Long, Double>> byCountry = new HashMap<>();
     Map<Integer, double[]> dowSums = new HashMap<>();
     Map<Integer, long[]> dowHours = new HashMap<>();
     groups.forEach((g, s) -> {
       int c = OutageModel.countryOf(g);
-      Map<Long, Double> country = byCountry.computeIfAbsent(c, k -> new HashMap<>());
       double[] ds = dowSums.computeIfAbsent(c, k -> new double[7]);
       if (!dowHours.containsKey(c)) {
         long[] d = new long[7];
@@ -66,13 +64,12 @@ final class SeasonalShape {
       }
       s.forEach((h, v) -> {
         if (h >= from[c] && h < to[c] && !excluded.contains(h)) {
-          country.merge(h, v, Double::sum);
           ds[CountryZones.localDayOfWeek(zones[c], h)] += v;
         }
       });
     });
     Map<Integer, double[]> hod = new HashMap<>();
-    byCountry.forEach((c, s) -> hod.put(c,
+    byCountry(groups).forEach((c, s) -> hod.put(c,
         profiles(DayProfileFit.of(s, zones[c], from[c], to[c], excluded))));
     double[] dow = weekly(dowSums, dowHours);
     Map<Integer, Double> levels = new HashMap<>();
@@ -90,6 +87,16 @@ final class SeasonalShape {
       levels.put(g, fit > 0 ? obs / fit : 0);
     });
     return new SeasonalShape(hod, dow, levels, zones);
+  }
+
+  /** Per country index, the plays by hour of its groups (in scope and not) together. */
+  static Map<Integer, Map<Long, Double>> byCountry(Map<Integer, Map<Long, Double>> groups) {
+    Map<Integer, Map<Long, Double>> out = new HashMap<>();
+    groups.forEach((g, s) -> {
+      Map<Long, Double> c = out.computeIfAbsent(OutageModel.countryOf(g), k -> new HashMap<>());
+      s.forEach((h, v) -> c.merge(h, v, Double::sum));
+    });
+    return out;
   }
 
   /**

@@ -72,7 +72,8 @@ public final class ServiceModel {
     });
 
     ZoneId[] table = zones();
-    ZoneId[] clocks = ListenerClocks.choose(groups, table, b0, w0, excluded);
+    ZoneId[] clocks = ListenerClocks.choose(SeasonalShape.byCountry(groups), table, b0, w0,
+        excluded);
     Map<String, ZoneId> offTable = new TreeMap<>();
     for (int c = 0; c < clocks.length; c++) {
       if (clocks[c] != table[c]) {
@@ -107,19 +108,23 @@ public final class ServiceModel {
         placeboDays.add(d);
       }
     }
+    List<Parts> placebos = new ArrayList<>();
     List<double[]> quietControls = new ArrayList<>();
     for (int d : placeboDays) {
       Parts p = parts(w0 - 24L * d, w1 - 24L * d, w1 - 24L * d, groups, shape, clocks, excluded);
+      placebos.add(p);
       quietControls.add(Control.raw(p.recent()[0], p.window()[0]));
     }
     double quietVariance = Control.quietDayVariance(quietControls);
     List<WindowSpec> windows = new ArrayList<>();
     Map<Integer, Map<Long, Double>> hourly = new HashMap<>();
-    windows.add(window(outage.id(), outage.id(), 0, w0, w1, w1 + config.afterHours(), groups,
-        shape, clocks, excluded, quietVariance, hourly));
-    for (int d : placeboDays) {
-      windows.add(window(outage.id() + "#p" + d, outage.id(), d, w0 - 24L * d, w1 - 24L * d,
-          w1 - 24L * d, groups, shape, clocks, excluded, quietVariance, null));
+    Parts own = parts(w0, w1, w1 + config.afterHours(), groups, shape, clocks, excluded);
+    windows.add(window(outage.id(), outage.id(), 0, own, groups, shape, excluded, quietVariance,
+        hourly));
+    for (int i = 0; i < placeboDays.size(); i++) {
+      int d = placeboDays.get(i);
+      windows.add(window(outage.id() + "#p" + d, outage.id(), d, placebos.get(i), groups, shape,
+          excluded, quietVariance, null));
     }
     OutageModel model = new OutageModel(outage, b0, excluded, baselineSums, windows);
     return new Built(model, hourly, offTable);
@@ -158,14 +163,15 @@ public final class ServiceModel {
    * Sums {observed, seasonal} over the recent hours, the window and the recovery window, by in
    * scope (1) or not (0).
    */
-  private record Parts(long[] recentStarts, long recentStart, double[][] recent, double[][] window,
-      double[][] after) {}
+  private record Parts(long start, long end, long afterEnd, long[] recentStarts, long recentStart,
+      double[][] recent, double[][] window, double[][] after) {}
 
   private Parts parts(long w0, long w1, long afterEnd, Map<Integer, Map<Long, Double>> groups,
       SeasonalShape shape, ZoneId[] clocks, HourSet excluded) {
     long[] rs = recentStarts(w0, clocks);
     long r0 = Arrays.stream(rs).min().orElse(w0 - config.recentHours());
-    Parts p = new Parts(rs, r0, new double[2][2], new double[2][2], new double[2][2]);
+    Parts p = new Parts(w0, w1, afterEnd, rs, r0, new double[2][2], new double[2][2],
+        new double[2][2]);
     groups.forEach((g, s) -> {
       int in = OutageModel.inScope(g) ? 1 : 0;
       int c = OutageModel.countryOf(g);
@@ -181,10 +187,12 @@ public final class ServiceModel {
     return p;
   }
 
-  private WindowSpec window(String id, String outageId, int daysBack, long w0, long w1,
-      long afterEnd, Map<Integer, Map<Long, Double>> groups, SeasonalShape shape, ZoneId[] clocks,
-      HourSet excluded, double quietVariance, Map<Integer, Map<Long, Double>> hourlyOut) {
-    Parts p = parts(w0, w1, afterEnd, groups, shape, clocks, excluded);
+  private WindowSpec window(String id, String outageId, int daysBack, Parts p,
+      Map<Integer, Map<Long, Double>> groups, SeasonalShape shape, HourSet excluded,
+      double quietVariance, Map<Integer, Map<Long, Double>> hourlyOut) {
+    long w0 = p.start();
+    long w1 = p.end();
+    long afterEnd = p.afterEnd();
     long[] rs = p.recentStarts();
     long r0 = p.recentStart();
     double[] recentIn = p.recent()[1];
