@@ -41,7 +41,7 @@ public record ImpactConfig(
     Map<String, String[]> k = new LinkedHashMap<>();
     k.put("baseline_days", new String[] {"28", "Days before an outage used as its baseline (7..90)."});
     k.put("after_hours", new String[] {"24", "Length of the recovery window after an outage (1..168)."});
-    k.put("recent_hours", new String[] {"1", "Minimum hours right before an outage that set the current level; otherwise the level comes from each country's local day so far (1..72)."});
+    k.put("recent_hours", new String[] {"1", "Minimum hours right before an outage that set the current level; otherwise the level comes from the day so far: each country's local day, the UTC day or both, whichever predicted the placebo windows best (1..72)."});
     k.put("placebo_days", new String[] {"14", "Quiet days before an outage whose same-hour windows calibrate the intervals (3..60)."});
     k.put("confidence", new String[] {"0.95", "Confidence level of every interval (0.5..0.999)."});
     k.put("segment.emerging.max_listener_percentile", new String[] {"50", "Emerging: baseline listeners at or below this percentile of artists (1..99)."});

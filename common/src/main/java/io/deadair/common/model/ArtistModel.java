@@ -127,54 +127,77 @@ public final class ArtistModel implements java.io.Serializable {
     long[] hours = a.hours();
     for (WindowSpec w : om.windows()) {
       double oRecent = 0;
+      double oDay = 0;
+      double oBoth = 0;
       double oIn = 0;
       double oOut = 0;
+      double oOutLate = 0;
       double oAfter = 0;
-      // Cells sorted by hour: only those from the earliest recent-window start to the end of the
-      // recovery window can count.
-      for (int j = firstAtOrAfter(hours, byHour, w.recentStart()); j < n; j++) {
+      // Cells sorted by hour: only those from the earliest level window's start to the end of
+      // the recovery window can count.
+      for (int j = firstAtOrAfter(hours, byHour, w.earliest()); j < n; j++) {
         int i = byHour[j];
         long h = hours[i];
+        double p = a.plays()[i];
         if (h >= w.afterEnd()) {
           break;
         }
-        if (h >= w.recentStart(a.countries()[i]) && h < w.start()
-            && !om.excluded().contains(h)) {
-          oRecent += a.plays()[i];
-        } else if (h >= w.start() && h < w.end()) {
-          if (comboInScope[combos.ofCell[i]]) {
-            oIn += a.plays()[i];
-          } else {
-            oOut += a.plays()[i];
+        if (h < w.start()) {
+          if (!om.excluded().contains(h)) {
+            long localStart = w.recentStart(a.countries()[i]);
+            oRecent += h >= localStart ? p : 0;
+            oDay += h >= w.dayStart() ? p : 0;
+            oBoth += h >= Math.max(localStart, w.dayStart()) ? p : 0;
           }
-        } else if (h >= w.end() && h < w.afterEnd()) {
-          oAfter += a.plays()[i];
+        } else if (h < w.end()) {
+          if (comboInScope[combos.ofCell[i]]) {
+            oIn += p;
+          } else {
+            oOut += p;
+            oOutLate += h >= w.split() ? p : 0;
+          }
+        } else {
+          oAfter += p;
         }
       }
-      if (baselinePlays == 0 && oIn + oOut + oRecent == 0) {
+      if (baselinePlays == 0 && oIn + oOut + oRecent + oDay == 0) {
         continue;
       }
       double bRecent = 0;
+      double bDay = 0;
+      double bBoth = 0;
       double bIn = 0;
+      double bInLate = 0;
       double bOut = 0;
+      double bOutLate = 0;
       double bAfter = 0;
       double usd = 0;
       for (Map.Entry<Integer, Double> e : shares.entrySet()) {
         int g = e.getKey();
         double pi = e.getValue();
         bRecent += pi * w.sum(g, WindowSpec.RECENT);
+        bDay += pi * w.sum(g, WindowSpec.DAY_RECENT);
+        bBoth += pi * w.sum(g, WindowSpec.BOTH_RECENT);
         double win = pi * w.sum(g, WindowSpec.WINDOW);
+        double late = pi * w.sum(g, WindowSpec.LATE);
         if (OutageModel.inScope(g)) {
           bIn += win;
+          bInLate += late;
           usd += win * rates.computeIfAbsent(OutageModel.countryOf(g), c -> rate(c, tiers));
         } else {
           bOut += win;
+          bOutLate += late;
         }
         bAfter += pi * w.sum(g, WindowSpec.AFTER);
       }
+      double oOutEarly = oOut - oOutLate;
+      double bOutEarly = bOut - bOutLate;
+      LevelReadings day = new LevelReadings(oDay + oOutEarly, bDay + bOutEarly,
+          oBoth + oOutEarly, bBoth + bOutEarly, oOutLate, bOutLate, bInLate);
       double usdPerPlay = bIn > 0 ? usd / bIn : rate(-1, tiers);
       out.add(new ArtistWindowStats(a.artistId(), w, oRecent + oOut, bRecent + bOut, oIn, bIn,
-          oOut, oAfter, bAfter, baselinePlays, usdPerPlay, w.isPlacebo() ? Map.of() : shares,
+          oOut, oAfter, bAfter, baselinePlays, usdPerPlay, day,
+          w.isPlacebo() ? Map.of() : shares,
           w.isPlacebo() ? Map.of() : markets(shares, w, bIn, tiers)));
     }
   }

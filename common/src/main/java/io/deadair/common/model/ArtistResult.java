@@ -72,8 +72,8 @@ public record ArtistResult(String artistId, ArtistInfo info, double plays, Outag
    */
   public record WindowStat(int window, double recentObserved, double recentBase,
       double inObserved, double inBase, double outObserved, double afterObserved,
-      double afterBase, double baselinePlays, double usdPerPlay, Map<Integer, Double> shares,
-      Map<String, Double> markets) implements Serializable {}
+      double afterBase, double baselinePlays, double usdPerPlay, LevelReadings otherDays,
+      Map<Integer, Double> shares, Map<String, Double> markets) implements Serializable {}
 
   /**
    * The plain metrics of one phase; listeners, milliseconds and skips are null for stream

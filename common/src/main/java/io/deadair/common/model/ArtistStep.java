@@ -130,7 +130,7 @@ public final class ArtistStep implements Serializable {
     for (ArtistWindowStats s : stats) {
       out.add(new WindowStat(m.windows().indexOf(s.window()), s.recentObserved(),
           s.recentBase(), s.inObserved(), s.inBase(), s.outObserved(), s.afterObserved(),
-          s.afterBase(), s.baselinePlays(), s.usdPerInScopePlay(),
+          s.afterBase(), s.baselinePlays(), s.usdPerInScopePlay(), s.otherDays(),
           // Sorted copies: what sums over them later does so in the same order every run.
           s.window().isPlacebo() ? Map.of() : new TreeMap<>(s.shares()),
           s.window().isPlacebo() ? Map.of() : new TreeMap<>(s.markets())));

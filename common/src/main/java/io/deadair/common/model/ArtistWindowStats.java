@@ -15,6 +15,7 @@ import java.util.Map;
  * @param afterBase their prediction (service counterfactual times share)
  * @param baselinePlays the artist's plays over the baseline
  * @param usdPerInScopePlay the artist's rate per in-scope play, from its own country and tier mix
+ * @param otherDays the level read on the service's day and on both days ({@link LevelReadings})
  * @param shares baseline share per service group (outage windows only; empty for placebos)
  * @param markets the in-scope expectation's split over {@code country|tier} markets, summing to
  *     1 (outage windows only)
@@ -31,5 +32,6 @@ public record ArtistWindowStats(
     double afterBase,
     double baselinePlays,
     double usdPerInScopePlay,
+    LevelReadings otherDays,
     Map<Integer, Double> shares,
     Map<String, Double> markets) {}

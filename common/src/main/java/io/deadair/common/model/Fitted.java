@@ -22,20 +22,22 @@ import java.util.Map;
  * @param rules per outage, the segment rule with its audience thresholds
  * @param asOf per outage, the UTC day of its start (debut dates are compared with it)
  * @param tau2 the level prior's variance per segment (empty until fitted)
+ * @param levelDays per outage, the day artists' levels are read on (empty until chosen: the
+ *     listeners')
  * @param scales per outage and window ({@link #windowKey}), the factors {in window, in recovery
  *     window} that bring the artists' expectations to the service model's totals (empty until
  *     fitted: factor 1)
  * @param calibration the interval calibration (null until fitted)
  */
 public record Fitted(List<OutageModel> models, List<SegmentRule> rules, List<LocalDate> asOf,
-    Map<Segment, Double> tau2, Map<String, double[]> scales, Calibration calibration)
-    implements Serializable {
+    Map<Segment, Double> tau2, List<LevelDay> levelDays, Map<String, double[]> scales,
+    Calibration calibration) implements Serializable {
 
   /** The model with the level prior's variance per segment. */
   public Fitted withTau2(Map<Segment, Double> byFittedSegment) {
     Map<Segment, Double> t = new EnumMap<>(Segment.class);
     t.putAll(byFittedSegment);
-    return new Fitted(models, rules, asOf, t, scales, calibration);
+    return new Fitted(models, rules, asOf, t, levelDays, scales, calibration);
   }
 
   /**
@@ -46,11 +48,21 @@ public record Fitted(List<OutageModel> models, List<SegmentRule> rules, List<Loc
    * window's predictions are scaled to the service total; every artist keeps its share.
    */
   public Fitted withScales(Map<String, double[]> byWindow) {
-    return new Fitted(models, rules, asOf, tau2, Map.copyOf(byWindow), calibration);
+    return new Fitted(models, rules, asOf, tau2, levelDays, Map.copyOf(byWindow), calibration);
+  }
+
+  /** The model with each outage's level day, chosen on its placebo windows. */
+  public Fitted withLevelDays(List<LevelDay> byOutage) {
+    return new Fitted(models, rules, asOf, tau2, List.copyOf(byOutage), scales, calibration);
+  }
+
+  /** The day outage {@code k}'s artists' levels are read on. */
+  public LevelDay levelDay(int k) {
+    return k < levelDays.size() ? levelDays.get(k) : LevelDay.LISTENERS;
   }
 
   public Fitted withCalibration(Calibration c) {
-    return new Fitted(models, rules, asOf, tau2, scales, c);
+    return new Fitted(models, rules, asOf, tau2, levelDays, scales, c);
   }
 
   /** The key of outage {@code k}'s window {@code window} in {@link #scales()}. */
@@ -80,7 +92,7 @@ public record Fitted(List<OutageModel> models, List<SegmentRule> rules, List<Loc
 
   /** The window's prediction for an artist of segment {@code s} in outage {@code k}. */
   public WindowPrediction predict(int k, WindowStat w, Segment s) {
-    WindowPrediction p = WindowPrediction.of(w, tau2(s));
+    WindowPrediction p = WindowPrediction.of(w, tau2(s), levelDay(k));
     double[] f = scales.get(windowKey(k, w.window()));
     return f == null ? p : p.scaled(f[0], f[1]);
   }

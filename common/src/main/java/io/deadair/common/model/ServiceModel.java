@@ -202,24 +202,32 @@ public final class ServiceModel {
       Control.shrink(Control.raw(p.recent()[0], p.after()[0]), quietVariance)
     };
 
+    long dayStart = WindowSpec.dayStart(w0, config.recentHours());
+    long split = WindowSpec.split(w0, w1);
+    long earliest = Math.min(r0, dayStart);
     Map<Integer, double[]> sums = new LinkedHashMap<>();
     groups.forEach((g, s) -> {
       boolean in = OutageModel.inScope(g);
       int c = OutageModel.countryOf(g);
-      double[] v = new double[3];
+      double[] v = new double[WindowSpec.PARTS];
       Map<Long, Double> hourly = hourlyOut == null ? null : new HashMap<>();
-      long from = hourlyOut == null ? r0 : Math.min(r0, w0 - TIMELINE_HOURS_BEFORE);
+      long from = hourlyOut == null ? earliest : Math.min(earliest, w0 - TIMELINE_HOURS_BEFORE);
       for (long h = from; h < afterEnd; h++) {
         double obs = s.getOrDefault(h, 0.0);
         double value = obs;
         if (in && h >= w0) {
           value = shape.seasonal(g, c, h) * rho * (h < w1 ? kappa[0] : kappa[1]);
         }
-        if (h >= rs[c] && h < w0 && !excluded.contains(h)) {
-          v[WindowSpec.RECENT] += obs;
-        } else if (h >= w0 && h < w1) {
+        if (h < w0) {
+          if (!excluded.contains(h)) {
+            v[WindowSpec.RECENT] += h >= rs[c] ? obs : 0;
+            v[WindowSpec.DAY_RECENT] += h >= dayStart ? obs : 0;
+            v[WindowSpec.BOTH_RECENT] += h >= Math.max(rs[c], dayStart) ? obs : 0;
+          }
+        } else if (h < w1) {
           v[WindowSpec.WINDOW] += value;
-        } else if (h >= w1) {
+          v[WindowSpec.LATE] += h >= split ? value : 0;
+        } else {
           v[WindowSpec.AFTER] += value;
         }
         if (hourly != null) {
@@ -231,6 +239,7 @@ public final class ServiceModel {
         hourlyOut.put(g, hourly);
       }
     });
-    return new WindowSpec(id, outageId, daysBack, w0, w1, r0, rs, afterEnd, sums);
+    return new WindowSpec(id, outageId, daysBack, w0, w1, r0, rs, afterEnd, dayStart, split,
+        sums);
   }
 }

@@ -19,8 +19,13 @@ import java.util.Map;
  *     its local midnight on the day of {@code start}, or earlier to keep a minimum length
  * @param afterEnd hour after the recovery window (which starts at {@code end}); equals end for
  *     placebos
+ * @param dayStart first hour of the service-day level's window ({@link LevelReadings}): UTC
+ *     midnight of the day {@code start} falls on, or earlier to keep the minimum length
+ * @param split the first UTC midnight inside the window, or {@code end} when it crosses none
  * @param groupSums per service group (see {@link OutageModel#groupKey}): sums of plays over the
- *     recent window (observed), the window and the recovery window (counterfactual)
+ *     recent window (observed), the window and the recovery window (counterfactual), the
+ *     service-day recent window (observed), the window's hours from {@code split}, and the
+ *     recent hours on both the listeners' and the service's day (observed)
  */
 public record WindowSpec(
     String windowId,
@@ -31,12 +36,36 @@ public record WindowSpec(
     long recentStart,
     long[] recentStarts,
     long afterEnd,
+    long dayStart,
+    long split,
     Map<Integer, double[]> groupSums)
     implements Serializable {
 
   public static final int RECENT = 0;
   public static final int WINDOW = 1;
   public static final int AFTER = 2;
+  public static final int DAY_RECENT = 3;
+  public static final int LATE = 4;
+  public static final int BOTH_RECENT = 5;
+  static final int PARTS = 6;
+
+  /**
+   * The service-day level's window before hour {@code start}: from its UTC midnight, but at least
+   * {@code minHours} long.
+   */
+  public static long dayStart(long start, int minHours) {
+    return Math.min(Math.floorDiv(start, 24) * 24, start - minHours);
+  }
+
+  /** The first UTC midnight after {@code start} and before {@code end}, else {@code end}. */
+  public static long split(long start, long end) {
+    return Math.min(end, (Math.floorDiv(start, 24) + 1) * 24);
+  }
+
+  /** The earliest hour any level window (listeners' day or service day) reads. */
+  public long earliest() {
+    return Math.min(recentStart, dayStart);
+  }
 
   /** First hour of the recent-level window for plays of a country (by index). */
   public long recentStart(int country) {

@@ -9,6 +9,7 @@ import io.deadair.common.domain.Scope;
 import io.deadair.common.revenue.RateCard;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,16 @@ class ServiceAndArtistModelTest {
   /** Plays per hour in each country; during the outage hours the given values instead. */
   private static Map<ServiceModel.CountryPlatform, Map<Long, Double>> service(double deDuring,
       double usDuring) {
+    return service(W0, deDuring, usDuring);
+  }
+
+  private static Map<ServiceModel.CountryPlatform, Map<Long, Double>> service(long w0,
+      double deDuring, double usDuring) {
     Map<ServiceModel.CountryPlatform, Map<Long, Double>> s = new HashMap<>();
     for (int c = 0; c < 2; c++) {
       Map<Long, Double> byHour = new HashMap<>();
-      for (long h = W0 - 40 * 24; h < W0 + 48; h++) {
-        boolean during = h >= W0 && h < W0 + 2;
+      for (long h = w0 - 40 * 24; h < w0 + 48; h++) {
+        boolean during = h >= w0 && h < w0 + 2;
         byHour.put(h, during ? (c == 0 ? deDuring : usDuring) : 100.0);
       }
       s.put(new ServiceModel.CountryPlatform(c, "ios"), byHour);
@@ -50,11 +56,11 @@ class ServiceAndArtistModelTest {
     }
     int n = hours.size();
     double[] plays = new double[n];
-    java.util.Arrays.fill(plays, 10);
+    Arrays.fill(plays, 10);
     String[] platforms = new String[n];
-    java.util.Arrays.fill(platforms, "ios");
+    Arrays.fill(platforms, "ios");
     String[] tiers = new String[n];
-    java.util.Arrays.fill(tiers, "premium");
+    Arrays.fill(tiers, "premium");
     return new ArtistCells("a1", hours.stream().mapToLong(Long::longValue).toArray(),
         new int[n], platforms, tiers, plays);
   }
@@ -93,6 +99,62 @@ class ServiceAndArtistModelTest {
     ArtistWindowStats placebo = stats.get(1);
     assertThat(placebo.inObserved()).as("a quiet day's window").isEqualTo(20.0);
     assertThat(placebo.inBase()).isCloseTo(20, within(1e-6));
+  }
+
+  @Test
+  void aWindowAcrossUtcMidnightReadsTheNewDaysLevelFromOutOfScopePlays() {
+    long w0 = W0 + 13; // 23:00 UTC on 3 March, a two-hour DE outage into 4 March
+    OutageWindow o = new OutageWindow("o1", Instant.ofEpochSecond(w0 * 3600),
+        Instant.ofEpochSecond((w0 + 2) * 3600), Scope.of("DE"), Scope.all(), "");
+    ServiceModel.Built b = new ServiceModel(COUNTRIES, service(w0, 5, 100), config)
+        .build(o, List.of(o));
+    WindowSpec w = b.model().windows().get(0);
+    assertThat(w.dayStart()).as("the UTC day so far").isEqualTo(w0 - 23);
+    assertThat(w.split()).as("UTC midnight").isEqualTo(w0 + 1);
+
+    // A tenth of each country (10 plays an hour), none in DE during the outage, and three times
+    // that in the US from UTC midnight on: its new day.
+    List<Long> hours = new ArrayList<>();
+    List<Integer> countries = new ArrayList<>();
+    List<Double> plays = new ArrayList<>();
+    for (long h = w0 - 40 * 24; h < w0 + 48; h++) {
+      for (int c = 0; c < 2; c++) {
+        if (c == 1 || h < w0 || h >= w0 + 2) {
+          hours.add(h);
+          countries.add(c);
+          plays.add(c == 1 && h > w0 ? 30.0 : 10.0);
+        }
+      }
+    }
+    int n = hours.size();
+    String[] ios = new String[n];
+    Arrays.fill(ios, "ios");
+    ArtistCells a = new ArtistCells("a1", hours.stream().mapToLong(Long::longValue).toArray(),
+        countries.stream().mapToInt(Integer::intValue).toArray(), ios, new String[n],
+        plays.stream().mapToDouble(Double::doubleValue).toArray());
+    ArtistWindowStats s = new ArtistModel(List.of(b.model()), COUNTRIES,
+        new RateCard().put("*", "*", 0.002)).estimate(a).get(0);
+    LevelReadings d = s.otherDays();
+    // 23 hours of both countries, then the US hour before midnight: 470 plays as predicted.
+    assertThat(d.serviceObserved()).isEqualTo(23 * 20 + 10.0);
+    assertThat(d.serviceBase()).isCloseTo(23 * 20 + 10.0, within(1e-6));
+    // Both days: Berlin's day starts at 23:00 UTC (the window's start, so the minimum hour
+    // before it), New York's at 05:00 UTC, after UTC midnight: 1 + 18 hours, then the US hour.
+    assertThat(d.bothObserved()).isEqualTo(10 + 18 * 10 + 10.0);
+    assertThat(d.lateObserved()).as("the US hour after midnight").isEqualTo(30.0);
+    assertThat(d.lateBase()).isCloseTo(10, within(1e-6));
+    assertThat(d.inLateBase()).as("DE's hour after midnight").isCloseTo(10, within(1e-6));
+    assertThat(s.inBase()).isCloseTo(20, within(1e-6));
+
+    // Read on the service's day, the hour after midnight takes the new level (Poisson-Gamma
+    // posterior means with a prior of variance 1: (o + 1) / (b + 1)); the hour before keeps 1.
+    ArtistResult.WindowStat stat = new ArtistResult.WindowStat(0, s.recentObserved(),
+        s.recentBase(), s.inObserved(), s.inBase(), s.outObserved(), s.afterObserved(),
+        s.afterBase(), s.baselinePlays(), 0.002, d, Map.of(), Map.of());
+    WindowPrediction p = WindowPrediction.of(stat, 1, LevelDay.SERVICE);
+    assertThat(p.expectedIn()).isCloseTo(10 + 10 * 31.0 / 11, within(1e-6));
+    assertThat(p.expectedAfter()).as("the recovery window is on the new day")
+        .isCloseTo(s.afterBase() * 31.0 / 11, within(1e-6));
   }
 
   @Test

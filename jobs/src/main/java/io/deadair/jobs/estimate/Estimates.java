@@ -35,15 +35,20 @@ public final class Estimates {
 
   private Estimates() {}
 
-  /** The fitted model, and the service model's relative error per outage (from placebos). */
-  public record Fit(Fitted fitted, Map<String, Double> serviceError) {}
+  /**
+   * The fitted model, the service model's relative error per outage (from placebos), and per
+   * outage the placebo error of reading artists' levels on each day ({@link LevelDays}).
+   */
+  public record Fit(Fitted fitted, Map<String, Double> serviceError, double[][] levelDayError) {}
 
   public static Fit fit(JavaRDD<ArtistResult> results, List<OutageModel> models,
       ImpactConfig config) {
     Fitted segmented = segmentRules(results, models, config);
     Fitted withTau2 = segmented.withTau2(priorVariance(results, segmented));
-    Fitted reconciled = withTau2.withScales(scales(results, withTau2));
-    return calibrate(results, reconciled, config.confidence());
+    double[][] levelDayError = LevelDays.placeboError(results, withTau2);
+    Fitted levelled = withTau2.withLevelDays(LevelDays.choose(levelDayError));
+    Fitted reconciled = levelled.withScales(scales(results, levelled));
+    return calibrate(results, reconciled, config.confidence(), levelDayError);
   }
 
   /**
@@ -71,7 +76,7 @@ public final class Estimates {
           config.emergingDebutYears()));
       asOf.add(LocalDate.ofInstant(models.get(k).outage().start(), ZoneOffset.UTC));
     }
-    return new Fitted(models, rules, asOf, Map.of(), Map.of(), null);
+    return new Fitted(models, rules, asOf, Map.of(), List.of(), Map.of(), null);
   }
 
   /** Sums for the level prior of one segment (method of moments, see {@link LevelEstimate}). */
@@ -171,7 +176,8 @@ public final class Estimates {
    * the service model's error per outage: how far placebo windows' totals strayed beyond what
    * the artists' own variances explain.
    */
-  static Fit calibrate(JavaRDD<ArtistResult> results, Fitted fitted, double confidence) {
+  static Fit calibrate(JavaRDD<ArtistResult> results, Fitted fitted, double confidence,
+      double[][] levelDayError) {
     Broadcast<Fitted> model = broadcast(results, fitted);
     Placebos p = InOrder.aggregate(results, Placebos::new, (acc, r) -> {
       forEachWindow(r, model.value(), (k, s, w) -> {
@@ -215,7 +221,7 @@ public final class Estimates {
     Calibration calibration = Calibration.fromQuantiles(confidence, q, n,
         pooled == null ? 0 : pooled, p.pooled.count());
     return new Fit(fitted.withCalibration(calibration), serviceError(p.windows,
-        fitted.models()));
+        fitted.models()), levelDayError);
   }
 
   private static Map<String, Double> serviceError(Map<String, double[]> windows,

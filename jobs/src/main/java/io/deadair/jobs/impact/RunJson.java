@@ -4,6 +4,7 @@ import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.domain.Segment;
 import io.deadair.common.model.Fitted;
+import io.deadair.common.model.LevelDay;
 import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.cli.Versions;
@@ -48,15 +49,14 @@ final class RunJson {
     run.put("inputs", inputs);
     run.put("warnings", ledger.warnings());
     run.put("parameters", config.asMap());
-    run.put("outages", outages(declared, outages, fit.serviceError(), tests));
+    run.put("outages", outages(declared, outages, fit, tests));
     run.put("model", model(fit.fitted()));
     run.put("timings_seconds", timings);
     return run;
   }
 
   private static List<Map<String, Object>> outages(List<OutageWindow> declared,
-      List<OutageWindow> outages, Map<String, Double> serviceError,
-      Map<String, RankComparison> tests) {
+      List<OutageWindow> outages, Estimates.Fit fit, Map<String, RankComparison> tests) {
     List<Map<String, Object>> os = new ArrayList<>();
     for (int i = 0; i < outages.size(); i++) {
       OutageWindow o = outages.get(i);
@@ -71,7 +71,13 @@ final class RunJson {
       m.put("description", o.description());
       m.put("countries", o.countries().format());
       m.put("platforms", o.platforms().format());
-      m.put("service_model_relative_error", serviceError.get(o.id()));
+      m.put("service_model_relative_error", fit.serviceError().get(o.id()));
+      m.put("artist_level_day", fit.fitted().levelDay(i).label());
+      Map<String, Double> levelError = new LinkedHashMap<>();
+      for (LevelDay d : LevelDay.values()) {
+        levelError.put(d.label(), fit.levelDayError()[i][d.ordinal()]);
+      }
+      m.put("artist_level_placebo_error", levelError);
       RankComparison t = tests.get(o.id());
       if (t != null) {
         m.put("emerging_vs_established", t);
