@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.contract.Contract;
+import io.deadair.common.model.LevelDay;
 import io.deadair.sample.GeneratorOptions;
 import io.deadair.sample.testing.GeneratedData;
 import io.deadair.sample.testing.SharedSpark;
@@ -107,6 +108,19 @@ class ImpactJobTest {
         .isEqualTo(inRange);
     assertThat(run.path("model").path("calibration_factors").size()).isEqualTo(5);
     assertThat(run.path("timings_seconds").size()).isGreaterThan(3);
+    for (JsonNode outage : run.path("outages")) {
+      // Each outage names the day its artists' levels were read on: the reading whose placebo
+      // windows were missed least.
+      JsonNode errors = outage.path("artist_level_placebo_error");
+      assertThat(errors.size()).isEqualTo(LevelDay.values().length);
+      String best = null;
+      for (LevelDay d : LevelDay.values()) {
+        if (best == null || errors.path(d.label()).asDouble() < errors.path(best).asDouble()) {
+          best = d.label();
+        }
+      }
+      assertThat(outage.path("artist_level_day").asText()).isEqualTo(best);
+    }
   }
 
   @Test
