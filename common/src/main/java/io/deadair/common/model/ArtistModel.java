@@ -132,6 +132,8 @@ public final class ArtistModel implements java.io.Serializable {
       double oIn = 0;
       double oOut = 0;
       double oOutLate = 0;
+      double oOutBoth = 0;
+      double oOutBothLate = 0;
       double oAfter = 0;
       // Cells sorted by hour: only those from the earliest level window's start to the end of
       // the recovery window can count.
@@ -144,17 +146,21 @@ public final class ArtistModel implements java.io.Serializable {
         }
         if (h < w.start()) {
           if (!om.excluded().contains(h)) {
-            long localStart = w.recentStart(a.countries()[i]);
-            oRecent += h >= localStart ? p : 0;
+            oRecent += h >= w.recentStart(a.countries()[i]) ? p : 0;
             oDay += h >= w.dayStart() ? p : 0;
-            oBoth += h >= Math.max(localStart, w.dayStart()) ? p : 0;
+            oBoth += w.onBothDay(a.countries()[i], h) ? p : 0;
           }
         } else if (h < w.end()) {
           if (comboInScope[combos.ofCell[i]]) {
             oIn += p;
           } else {
             oOut += p;
-            oOutLate += h >= w.split() ? p : 0;
+            boolean late = h >= w.split();
+            oOutLate += late ? p : 0;
+            if (w.onBothDay(a.countries()[i], h)) {
+              oOutBoth += late ? 0 : p;
+              oOutBothLate += late ? p : 0;
+            }
           }
         } else {
           oAfter += p;
@@ -170,6 +176,8 @@ public final class ArtistModel implements java.io.Serializable {
       double bInLate = 0;
       double bOut = 0;
       double bOutLate = 0;
+      double bOutBoth = 0;
+      double bOutBothLate = 0;
       double bAfter = 0;
       double usd = 0;
       for (Map.Entry<Integer, Double> e : shares.entrySet()) {
@@ -187,13 +195,15 @@ public final class ArtistModel implements java.io.Serializable {
         } else {
           bOut += win;
           bOutLate += late;
+          bOutBoth += pi * w.sum(g, WindowSpec.BOTH_WINDOW);
+          bOutBothLate += pi * w.sum(g, WindowSpec.BOTH_LATE);
         }
         bAfter += pi * w.sum(g, WindowSpec.AFTER);
       }
       double oOutEarly = oOut - oOutLate;
       double bOutEarly = bOut - bOutLate;
-      LevelReadings day = new LevelReadings(oDay + oOutEarly, bDay + bOutEarly,
-          oBoth + oOutEarly, bBoth + bOutEarly, oOutLate, bOutLate, bInLate);
+      LevelReadings day = new LevelReadings(oDay + oOutEarly, bDay + bOutEarly, oOutLate, bOutLate,
+          oBoth + oOutBoth, bBoth + bOutBoth, oOutBothLate, bOutBothLate, bInLate);
       double usdPerPlay = bIn > 0 ? usd / bIn : rate(-1, tiers);
       out.add(new ArtistWindowStats(a.artistId(), w, oRecent + oOut, bRecent + bOut, oIn, bIn,
           oOut, oAfter, bAfter, baselinePlays, usdPerPlay, day,

@@ -164,14 +164,14 @@ public final class ServiceModel {
    * scope (1) or not (0).
    */
   private record Parts(long start, long end, long afterEnd, long[] recentStarts, long recentStart,
-      double[][] recent, double[][] window, double[][] after) {}
+      long[][] bothDays, double[][] recent, double[][] window, double[][] after) {}
 
   private Parts parts(long w0, long w1, long afterEnd, Map<Integer, Map<Long, Double>> groups,
       SeasonalShape shape, ZoneId[] clocks, HourSet excluded) {
     long[] rs = recentStarts(w0, clocks);
     long r0 = Arrays.stream(rs).min().orElse(w0 - config.recentHours());
-    Parts p = new Parts(w0, w1, afterEnd, rs, r0, new double[2][2], new double[2][2],
-        new double[2][2]);
+    Parts p = new Parts(w0, w1, afterEnd, rs, r0, bothDays(w0, w1, groups, shape, clocks),
+        new double[2][2], new double[2][2], new double[2][2]);
     groups.forEach((g, s) -> {
       int in = OutageModel.inScope(g) ? 1 : 0;
       int c = OutageModel.countryOf(g);
@@ -187,6 +187,34 @@ public final class ServiceModel {
     return p;
   }
 
+  /**
+   * Per country, {first hour, hour after the last} of the local date the window's in-scope
+   * listeners are on at {@code w0} (where they are on several, the one with most of the window's
+   * counterfactual), in that country's clock: the day of the level read on both days.
+   */
+  private static long[][] bothDays(long w0, long w1, Map<Integer, Map<Long, Double>> groups,
+      SeasonalShape shape, ZoneId[] clocks) {
+    Map<Long, Double> byDate = new TreeMap<>();
+    groups.keySet().stream().filter(OutageModel::inScope).sorted().forEach(g -> {
+      int c = OutageModel.countryOf(g);
+      double sum = 0;
+      for (long h = w0; h < w1; h++) {
+        sum += shape.seasonal(g, c, h);
+      }
+      byDate.merge(CountryZones.localDay(clocks[c], w0), sum, Double::sum);
+    });
+    long date = byDate.entrySet().stream().max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey).orElse(Math.floorDiv(w0, 24));
+    long[][] days = new long[2][clocks.length];
+    for (int c = 0; c < clocks.length; c++) {
+      long midnight = w0 - CountryZones.localHour(clocks[c], w0)
+          + 24 * (date - CountryZones.localDay(clocks[c], w0));
+      days[0][c] = midnight;
+      days[1][c] = midnight + 24;
+    }
+    return days;
+  }
+
   private WindowSpec window(String id, String outageId, int daysBack, Parts p,
       Map<Integer, Map<Long, Double>> groups, SeasonalShape shape, HourSet excluded,
       double quietVariance, Map<Integer, Map<Long, Double>> hourlyOut) {
@@ -194,6 +222,7 @@ public final class ServiceModel {
     long w1 = p.end();
     long afterEnd = p.afterEnd();
     long[] rs = p.recentStarts();
+    long[][] bd = p.bothDays();
     long r0 = p.recentStart();
     double[] recentIn = p.recent()[1];
     double rho = recentIn[1] > 0 ? recentIn[0] / recentIn[1] : 1;
@@ -222,11 +251,14 @@ public final class ServiceModel {
           if (!excluded.contains(h)) {
             v[WindowSpec.RECENT] += h >= rs[c] ? obs : 0;
             v[WindowSpec.DAY_RECENT] += h >= dayStart ? obs : 0;
-            v[WindowSpec.BOTH_RECENT] += h >= Math.max(rs[c], dayStart) ? obs : 0;
+            v[WindowSpec.BOTH_RECENT] += WindowSpec.onBothDay(bd, dayStart, c, h) ? obs : 0;
           }
         } else if (h < w1) {
           v[WindowSpec.WINDOW] += value;
           v[WindowSpec.LATE] += h >= split ? value : 0;
+          if (WindowSpec.onBothDay(bd, dayStart, c, h)) {
+            v[h >= split ? WindowSpec.BOTH_LATE : WindowSpec.BOTH_WINDOW] += value;
+          }
         } else {
           v[WindowSpec.AFTER] += value;
         }
@@ -239,7 +271,7 @@ public final class ServiceModel {
         hourlyOut.put(g, hourly);
       }
     });
-    return new WindowSpec(id, outageId, daysBack, w0, w1, r0, rs, afterEnd, dayStart, split,
+    return new WindowSpec(id, outageId, daysBack, w0, w1, r0, rs, afterEnd, dayStart, split, bd,
         sums);
   }
 }

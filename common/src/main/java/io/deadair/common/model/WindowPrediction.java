@@ -13,8 +13,10 @@ public record WindowPrediction(double level, double expectedIn, double sd, doubl
 
   /**
    * The prediction with the level read on {@code day}. On the service's day, or on both, a
-   * window that crosses UTC midnight has one level before it and another after, read from the
-   * out-of-scope plays of its later hours ({@link LevelReadings}).
+   * window that crosses UTC midnight has one level before it and another after: the earlier one
+   * carried over and moved by what the out-of-scope plays of its later hours show ({@link
+   * LevelReadings}, {@link LevelEstimate#then}). The later level shares the earlier one's error,
+   * so the variance has their covariance, about {@code late/early * Var(early)}.
    */
   public static WindowPrediction of(WindowStat w, double tau2, LevelDay day) {
     if (day == LevelDay.LISTENERS) {
@@ -24,15 +26,19 @@ public record WindowPrediction(double level, double expectedIn, double sd, doubl
           w.inBase() * w.inBase() * l.variance());
     }
     LevelReadings d = w.otherDays();
-    LevelEstimate early = day == LevelDay.SERVICE
+    boolean service = day == LevelDay.SERVICE;
+    LevelEstimate early = service
         ? LevelEstimate.of(d.serviceObserved(), d.serviceBase(), tau2)
         : LevelEstimate.of(d.bothObserved(), d.bothBase(), tau2);
-    LevelEstimate late = d.inLateBase() > 0
-        ? LevelEstimate.of(d.lateObserved(), d.lateBase(), tau2) : early;
-    double earlyBase = w.inBase() - d.inLateBase();
-    double expected = early.level() * earlyBase + late.level() * d.inLateBase();
+    LevelEstimate late = d.inLateBase() == 0 ? early : service
+        ? early.then(d.lateObserved(), d.lateBase(), tau2)
+        : early.then(d.bothLateObserved(), d.bothLateBase(), tau2);
+    double lateBase = d.inLateBase();
+    double earlyBase = w.inBase() - lateBase;
+    double expected = early.level() * earlyBase + late.level() * lateBase;
+    double covariance = late.level() / early.level() * early.variance();
     double modelVar = earlyBase * earlyBase * early.variance()
-        + d.inLateBase() * d.inLateBase() * late.variance();
+        + lateBase * lateBase * late.variance() + 2 * earlyBase * lateBase * covariance;
     double level = w.inBase() > 0 ? expected / w.inBase() : early.level();
     return new WindowPrediction(level, expected, Math.sqrt(expected + modelVar),
         late.level() * w.afterBase(), modelVar);

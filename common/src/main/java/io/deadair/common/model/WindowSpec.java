@@ -22,10 +22,14 @@ import java.util.Map;
  * @param dayStart first hour of the service-day level's window ({@link LevelReadings}): UTC
  *     midnight of the day {@code start} falls on, or earlier to keep the minimum length
  * @param split the first UTC midnight inside the window, or {@code end} when it crosses none
+ * @param bothDays per country index, {first hour, hour after the last} of the in-scope
+ *     listeners' local date at {@code start} in that country's clock: the day the level read on
+ *     both days belongs to ({@link #onBothDay})
  * @param groupSums per service group (see {@link OutageModel#groupKey}): sums of plays over the
  *     recent window (observed), the window and the recovery window (counterfactual), the
  *     service-day recent window (observed), the window's hours from {@code split}, and the
- *     recent hours on both the listeners' and the service's day (observed)
+ *     recent hours on both the listeners' and the service's day (observed), and the window's hours
+ *     on both days before and from {@code split}
  */
 public record WindowSpec(
     String windowId,
@@ -38,6 +42,7 @@ public record WindowSpec(
     long afterEnd,
     long dayStart,
     long split,
+    long[][] bothDays,
     Map<Integer, double[]> groupSums)
     implements Serializable {
 
@@ -47,7 +52,9 @@ public record WindowSpec(
   public static final int DAY_RECENT = 3;
   public static final int LATE = 4;
   public static final int BOTH_RECENT = 5;
-  static final int PARTS = 6;
+  public static final int BOTH_WINDOW = 6;
+  public static final int BOTH_LATE = 7;
+  static final int PARTS = 8;
 
   /**
    * The service-day level's window before hour {@code start}: from its UTC midnight, but at least
@@ -70,6 +77,23 @@ public record WindowSpec(
   /** First hour of the recent-level window for plays of a country (by index). */
   public long recentStart(int country) {
     return country >= 0 && country < recentStarts.length ? recentStarts[country] : recentStart;
+  }
+
+  /**
+   * Whether hour {@code h} of a country (by index) counts toward the level read on both days: it
+   * falls on the service's day of the window or later ({@code dayStart} on), and on the same local
+   * date as the window's in-scope listeners. Plays of a country already on the next local date
+   * (or still on the last) carry another day's popularity.
+   */
+  public boolean onBothDay(int country, long h) {
+    return onBothDay(bothDays, dayStart, country, h);
+  }
+
+  static boolean onBothDay(long[][] bothDays, long dayStart, int country, long h) {
+    if (country < 0 || country >= bothDays[0].length) {
+      return h >= dayStart;
+    }
+    return h >= Math.max(dayStart, bothDays[0][country]) && h < bothDays[1][country];
   }
 
   public boolean isPlacebo() {

@@ -26,6 +26,20 @@ public record LevelEstimate(double level, double variance) {
   }
 
   /**
+   * The level of the next day, read from {@code observed} plays where the baseline share predicts
+   * {@code base}, with this level as the prior mean: popularity carries over from one day to the
+   * next, and {@code tau2} bounds how far it moves. The posterior of the ratio of the new level to
+   * this one, times this one; its variance adds this level's own.
+   */
+  public LevelEstimate then(double observed, double base, double tau2) {
+    LevelEstimate ratio = of(observed, level * base, tau2);
+    double l = level * ratio.level;
+    double v = level * level * ratio.variance + ratio.level * ratio.level * variance
+        + variance * ratio.variance;
+    return new LevelEstimate(l, v);
+  }
+
+  /**
    * Expected plays in a window whose baseline-share prediction is {@code windowBase}, and the
    * standard deviation of the realised count around it: Poisson noise plus the level's own error.
    */

@@ -34,12 +34,18 @@ class ServiceAndArtistModelTest {
 
   private static Map<ServiceModel.CountryPlatform, Map<Long, Double>> service(long w0,
       double deDuring, double usDuring) {
+    return service(2, w0, deDuring, usDuring);
+  }
+
+  /** The same for the first {@code countries} countries; all but DE play {@code othersDuring}. */
+  private static Map<ServiceModel.CountryPlatform, Map<Long, Double>> service(int countries,
+      long w0, double deDuring, double othersDuring) {
     Map<ServiceModel.CountryPlatform, Map<Long, Double>> s = new HashMap<>();
-    for (int c = 0; c < 2; c++) {
+    for (int c = 0; c < countries; c++) {
       Map<Long, Double> byHour = new HashMap<>();
       for (long h = w0 - 40 * 24; h < w0 + 48; h++) {
         boolean during = h >= w0 && h < w0 + 2;
-        byHour.put(h, during ? (c == 0 ? deDuring : usDuring) : 100.0);
+        byHour.put(h, during ? (c == 0 ? deDuring : othersDuring) : 100.0);
       }
       s.put(new ServiceModel.CountryPlatform(c, "ios"), byHour);
     }
@@ -63,6 +69,39 @@ class ServiceAndArtistModelTest {
     Arrays.fill(tiers, "premium");
     return new ArtistCells("a1", hours.stream().mapToLong(Long::longValue).toArray(),
         new int[n], platforms, tiers, plays);
+  }
+
+  /**
+   * An artist with 10 plays an hour in each of the first {@code countries} countries around a
+   * two-hour DE outage from hour {@code w0} (none in DE during it), and 30 an hour in the US
+   * (country 1) from hour {@code busyFrom} on.
+   */
+  private static ArtistCells artistAround(long w0, int countries, long busyFrom) {
+    List<Long> hours = new ArrayList<>();
+    List<Integer> country = new ArrayList<>();
+    List<Double> plays = new ArrayList<>();
+    for (long h = w0 - 40 * 24; h < w0 + 48; h++) {
+      for (int c = 0; c < countries; c++) {
+        if (c > 0 || h < w0 || h >= w0 + 2) {
+          hours.add(h);
+          country.add(c);
+          plays.add(c == 1 && h >= busyFrom ? 30.0 : 10.0);
+        }
+      }
+    }
+    int n = hours.size();
+    String[] ios = new String[n];
+    Arrays.fill(ios, "ios");
+    return new ArtistCells("a1", hours.stream().mapToLong(Long::longValue).toArray(),
+        country.stream().mapToInt(Integer::intValue).toArray(), ios, new String[n],
+        plays.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** The window's statistics as the estimator carries them, at $0.002 a play. */
+  private static ArtistResult.WindowStat stat(ArtistWindowStats s) {
+    return new ArtistResult.WindowStat(0, s.recentObserved(), s.recentBase(), s.inObserved(),
+        s.inBase(), s.outObserved(), s.afterObserved(), s.afterBase(), s.baselinePlays(), 0.002,
+        s.otherDays(), Map.of(), Map.of());
   }
 
   private static OutageWindow outage(Scope countries) {
@@ -114,33 +153,17 @@ class ServiceAndArtistModelTest {
 
     // A tenth of each country (10 plays an hour), none in DE during the outage, and three times
     // that in the US from UTC midnight on: its new day.
-    List<Long> hours = new ArrayList<>();
-    List<Integer> countries = new ArrayList<>();
-    List<Double> plays = new ArrayList<>();
-    for (long h = w0 - 40 * 24; h < w0 + 48; h++) {
-      for (int c = 0; c < 2; c++) {
-        if (c == 1 || h < w0 || h >= w0 + 2) {
-          hours.add(h);
-          countries.add(c);
-          plays.add(c == 1 && h > w0 ? 30.0 : 10.0);
-        }
-      }
-    }
-    int n = hours.size();
-    String[] ios = new String[n];
-    Arrays.fill(ios, "ios");
-    ArtistCells a = new ArtistCells("a1", hours.stream().mapToLong(Long::longValue).toArray(),
-        countries.stream().mapToInt(Integer::intValue).toArray(), ios, new String[n],
-        plays.stream().mapToDouble(Double::doubleValue).toArray());
+    ArtistCells a = artistAround(w0, 2, w0 + 1);
     ArtistWindowStats s = new ArtistModel(List.of(b.model()), COUNTRIES,
         new RateCard().put("*", "*", 0.002)).estimate(a).get(0);
     LevelReadings d = s.otherDays();
     // 23 hours of both countries, then the US hour before midnight: 470 plays as predicted.
     assertThat(d.serviceObserved()).isEqualTo(23 * 20 + 10.0);
     assertThat(d.serviceBase()).isCloseTo(23 * 20 + 10.0, within(1e-6));
-    // Both days: Berlin's day starts at 23:00 UTC (the window's start, so the minimum hour
-    // before it), New York's at 05:00 UTC, after UTC midnight: 1 + 18 hours, then the US hour.
-    assertThat(d.bothObserved()).isEqualTo(10 + 18 * 10 + 10.0);
+    // Both days: Berlin's 4 March starts with the window, on UTC 3 March; New York is on 3 March
+    // all through it, so no hour is on DE's local date and the window's UTC day at once.
+    assertThat(d.bothObserved()).isZero();
+    assertThat(d.bothLateObserved()).as("New York's evening is not Berlin's new day").isZero();
     assertThat(d.lateObserved()).as("the US hour after midnight").isEqualTo(30.0);
     assertThat(d.lateBase()).isCloseTo(10, within(1e-6));
     assertThat(d.inLateBase()).as("DE's hour after midnight").isCloseTo(10, within(1e-6));
@@ -148,13 +171,45 @@ class ServiceAndArtistModelTest {
 
     // Read on the service's day, the hour after midnight takes the new level (Poisson-Gamma
     // posterior means with a prior of variance 1: (o + 1) / (b + 1)); the hour before keeps 1.
-    ArtistResult.WindowStat stat = new ArtistResult.WindowStat(0, s.recentObserved(),
-        s.recentBase(), s.inObserved(), s.inBase(), s.outObserved(), s.afterObserved(),
-        s.afterBase(), s.baselinePlays(), 0.002, d, Map.of(), Map.of());
+    ArtistResult.WindowStat stat = stat(s);
     WindowPrediction p = WindowPrediction.of(stat, 1, LevelDay.SERVICE);
     assertThat(p.expectedIn()).isCloseTo(10 + 10 * 31.0 / 11, within(1e-6));
+    // The later level is the earlier one (variance 1/471) times a ratio read from the US hour
+    // (31/11, variance 31/121), so the two hours' errors move together: Var(late) and twice
+    // their covariance, (31/11) / 471, add to the earlier hour's.
+    double early = 1.0 / 471;
+    double late = 31.0 / 121 + Math.pow(31.0 / 11, 2) * early + early * 31.0 / 121;
+    assertThat(p.modelVar()).isCloseTo(100 * early + 100 * late + 200 * 31.0 / 11 * early,
+        within(1e-6));
     assertThat(p.expectedAfter()).as("the recovery window is on the new day")
         .isCloseTo(s.afterBase() * 31.0 / 11, within(1e-6));
+  }
+
+  @Test
+  void bothDaysReadOnlyCountriesOnTheOutagesLocalDate() {
+    List<String> three = List.of("DE", "US", "JP");
+    long w0 = W0 + 15; // 01:00 UTC on 4 March: 02:00 in Berlin and 10:00 in Tokyo on 4 March,
+    // 20:00 on 3 March in New York
+    OutageWindow o = new OutageWindow("o1", Instant.ofEpochSecond(w0 * 3600),
+        Instant.ofEpochSecond((w0 + 2) * 3600), Scope.of("DE"), Scope.all(), "");
+    ServiceModel.Built b = new ServiceModel(three, service(3, w0, 5, 100), config)
+        .build(o, List.of(o));
+    // A tenth of each country (10 plays an hour), none in DE during the outage, and three times
+    // that in New York from UTC midnight on.
+    ArtistCells a = artistAround(w0, 3, w0 - 1);
+    ArtistWindowStats s = new ArtistModel(List.of(b.model()), three,
+        new RateCard().put("*", "*", 0.002)).estimate(a).get(0);
+    LevelReadings d = s.otherDays();
+    // The hour since UTC midnight in DE and JP, then JP's two hours in the window: 40 plays as
+    // predicted. New York's three busy hours are on 3 March and stay out.
+    assertThat(d.bothObserved()).isEqualTo(40.0);
+    assertThat(d.bothBase()).isCloseTo(40, within(1e-6));
+    assertThat(d.serviceObserved()).as("the service's day takes them").isEqualTo(40 + 90.0);
+
+    ArtistResult.WindowStat stat = stat(s);
+    assertThat(WindowPrediction.of(stat, 1, LevelDay.BOTH).expectedIn())
+        .as("DE's usual 20, whatever New York's evening did").isCloseTo(20, within(1e-6));
+    assertThat(WindowPrediction.of(stat, 1, LevelDay.SERVICE).expectedIn()).isGreaterThan(30);
   }
 
   @Test

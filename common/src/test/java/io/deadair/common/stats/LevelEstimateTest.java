@@ -32,6 +32,19 @@ class LevelEstimateTest {
   }
 
   @Test
+  void theNextDaysLevelStartsFromTodaysNotFromTheBaseline() {
+    LevelEstimate today = LevelEstimate.of(300, 200, 1);
+    LevelEstimate quiet = today.then(0, 0, 0.05);
+    assertThat(quiet.level()).as("nothing read yet: today's level carries over, not 1")
+        .isCloseTo(301.0 / 201.0, within(1e-12));
+    assertThat(quiet.variance()).as("today's variance plus the prior's, worked by hand")
+        .isCloseTo(Math.pow(301.0 / 201, 2) * 0.05 + today.variance() * 1.05, within(1e-12));
+    // 30 plays where today's level predicts 301/201 * 10: the ratio's posterior with k = 20.
+    LevelEstimate read = today.then(30, 10, 0.05);
+    assertThat(read.level()).isCloseTo(301.0 / 201 * 50 / (3010.0 / 201 + 20), within(1e-12));
+  }
+
+  @Test
   void priorVarianceIsRecoveredFromGammaPoissonDraws() {
     Well19937c rng = new Well19937c(7);
     double tau2 = 0.06;

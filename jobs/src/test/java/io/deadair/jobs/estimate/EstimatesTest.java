@@ -37,7 +37,7 @@ class EstimatesTest {
   /** An artist on its baseline share today (recent plays as predicted, so its level is 1). */
   private static ArtistResult artist(String id, double inBase, double afterBase) {
     WindowStat w = new WindowStat(0, 50, 50, 0, inBase, 0, 0, afterBase, 1_000, 0.004,
-        new LevelReadings(50, 50, 50, 50, 0, 0, 0), Map.of(), Map.of());
+        new LevelReadings(50, 50, 0, 0, 50, 50, 0, 0, 0), Map.of(), Map.of());
     return new ArtistResult(id, null, 1_000, new OutageResult[] {new OutageResult(List.of(w),
         List.of(), W0, null, List.of(), 0, List.of())});
   }
@@ -48,7 +48,7 @@ class EstimatesTest {
         Scope.all(), "");
     // The service model expects 240 plays in scope in the window and 80 in the recovery window.
     WindowSpec window = new WindowSpec("o1", "o1", 0, W0, W0 + 2, W0 - 10, new long[] {W0 - 10},
-        W0 + 26, W0 - 10, W0 + 2,
+        W0 + 26, W0 - 10, W0 + 2, new long[][] {{W0 - 10}, {W0 + 14}},
         Map.of(OutageModel.groupKey(0, true), new double[] {500, 240, 80, 500, 0}));
     OutageModel model = new OutageModel(o, W0 - 28 * 24, new HourSet(List.of()), Map.of(),
         List.of(window));
@@ -75,7 +75,8 @@ class EstimatesTest {
    */
   private static ArtistResult placeboArtist(String id, double observed, double serviceLevel) {
     WindowStat placebo = new WindowStat(1, 400, 400, observed, 100, 0, 0, 0, 1_000, 0.004,
-        new LevelReadings(400 * serviceLevel, 400, 200 * (1 + serviceLevel), 400, 0, 0, 0),
+        new LevelReadings(400 * serviceLevel, 400, 0, 0, 200 * (1 + serviceLevel), 400, 0, 0,
+            0),
         Map.of(), Map.of());
     return new ArtistResult(id, null, 1_000, new OutageResult[] {new OutageResult(
         List.of(placebo), List.of(), W0, null, List.of(), 0, List.of())});
