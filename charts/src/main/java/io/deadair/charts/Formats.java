@@ -52,6 +52,11 @@ public final class Formats {
     return f.apply(low) + " – " + f.apply(high);
   }
 
+  /** An interval's level: {@code 95 %} for 0.95. */
+  public static String level(double confidence) {
+    return String.format(Locale.US, "%.0f %%", 100 * confidence);
+  }
+
   /** A p-value: three decimals, or "< 0.001". */
   public static String p(double v) {
     return v < 0.001 ? "< 0.001" : String.format(Locale.US, "%.3f", v);

@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The report page: one self-contained HTML file that opens from disk with no server and nothing
@@ -123,13 +122,10 @@ public final class HtmlReport {
         + " expected");
     stat(h, "Lost revenue", Formats.usd(all.lostRevenue()), level(r) + " interval "
         + Formats.range(all.revenueLow(), all.revenueHigh(), Formats::usd));
-    if (em != null && all.lostRevenue() != 0) {
-      stat(h, "Emerging artists' share of the loss",
-          Formats.pct(100 * em.lostRevenue() / all.lostRevenue()), "of lost revenue ("
-              + Formats.usd(em.lostRevenue()) + "); " + Formats.pct(100 * em.lostPlays()
-              / all.lostPlays()) + " of lost plays; " + Formats.plays(em.artists())
-              + " emerging artists");
-    }
+    o.emergingRevenueShare().ifPresent(share -> stat(h, "Emerging artists' share of the loss",
+        Formats.pct(share), "of lost revenue (" + Formats.usd(em.lostRevenue()) + "); "
+            + Formats.pct(100 * em.lostPlays() / all.lostPlays()) + " of lost plays; "
+            + Formats.plays(em.artists()) + " emerging artists"));
     h.append("</div>\n");
   }
 
@@ -281,7 +277,7 @@ public final class HtmlReport {
   }
 
   private static String level(Report r) {
-    return String.format(Locale.US, "%.0f %%", 100 * r.confidence());
+    return Formats.level(r.confidence());
   }
 
   private static String resource(String name) {

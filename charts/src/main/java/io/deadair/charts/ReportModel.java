@@ -105,6 +105,12 @@ public final class ReportModel {
     public Optional<SegmentTotals> totals(String segment) {
       return totals.stream().filter(t -> t.segment().equals(segment)).findFirst();
     }
+
+    /** Emerging artists' share of the lost revenue, in %, where there was revenue to lose. */
+    public Optional<Double> emergingRevenueShare() {
+      Optional<SegmentTotals> all = totals("all").filter(t -> t.lostRevenue() != 0);
+      return all.flatMap(a -> totals("emerging").map(e -> 100 * e.lostRevenue() / a.lostRevenue()));
+    }
   }
 
   /**

@@ -66,6 +66,8 @@ final class RunCommand implements Callable<Integer> {
       ImpactJob.Result r = ImpactJob.run(spark, options, log::info);
       log.info(String.format(Locale.ROOT, "run: done in %.1f s; wrote %s to %s",
           log.elapsedSeconds(), r.rows(), r.out()));
+      r.headlines().forEach(line -> log.info("outage " + line));
+      log.info("report: " + r.out().replaceAll("/+$", "") + "/report/index.html");
       return 0;
     }
   }

@@ -3,6 +3,7 @@ package io.deadair.jobs.impact;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.deadair.charts.Headlines;
 import io.deadair.charts.ReportModel;
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.contract.Contract;
@@ -58,8 +59,12 @@ public final class ImpactJob {
     this.ledger = new Ledger(options.config().maxBadRowsPct(), m -> log.accept("warning: " + m));
   }
 
-  /** What a run wrote, for the caller's summary line. */
-  public record Result(String out, Map<String, Long> rows, Map<String, Long> inputRows) {}
+  /**
+   * What a run wrote, for the caller's summary: the tables' row counts, and the report's
+   * opening numbers per outage ({@link Headlines}).
+   */
+  public record Result(String out, Map<String, Long> rows, Map<String, Long> inputRows,
+      List<String> headlines) {}
 
   public static Result run(SparkSession spark, ImpactOptions options, Consumer<String> log) {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
@@ -129,6 +134,7 @@ public final class ImpactJob {
     Estimates.Fit fit = step("segments, level prior and calibration",
         () -> Estimates.fit(results, service.models(), fitConfig),
         f -> "calibration factors " + Arrays.toString(f.fitted().calibration().factors()));
+    List<String> headlines;
     try {
       OutageSums[] sums = SummaryTables.sums(results, fit, fitConfig);
       Map<String, RankComparison> tests = SummaryTables.shareTests(sums, service.models());
@@ -144,12 +150,13 @@ public final class ImpactJob {
         ReportJob.write(spark, report, writer.staging());
         return report;
       }, r -> r.outages().stream().mapToInt(o -> o.cards().size()).sum() + " artist cards");
+      headlines = Headlines.of(report);
       // Written again so that its timings include the report.
       writer.writeRunJson(json);
     } finally {
       cache.cached().unpersist();
     }
-    return new Result(options.out(), writer.rowCounts(), rowCounts(pass.totals()));
+    return new Result(options.out(), writer.rowCounts(), rowCounts(pass.totals()), headlines);
   }
 
   /** The pass over the plays or stream counts, keeping the hours the outages need. */

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -39,6 +40,7 @@ class ImpactJobTest {
   private static SparkSession spark;
   private static GeneratorOptions data;
   private static Path out;
+  private static ImpactJob.Result result;
 
   @BeforeAll
   static void runJob() {
@@ -47,8 +49,8 @@ class ImpactJobTest {
         GeneratorOptions.defaultUsers(20_000), 3, LocalDate.of(2026, 1, 5), 0,
         List.of("global:3:0.9")));
     out = Path.of("target", "test-out", "impact-global-90").toAbsolutePath();
-    ImpactJob.run(spark, new ImpactOptions(Optional.of(data.out() + "/plays"), Optional.empty(),
-        data.out() + "/artists.parquet", data.out() + "/outages.csv",
+    result = ImpactJob.run(spark, new ImpactOptions(Optional.of(data.out() + "/plays"),
+        Optional.empty(), data.out() + "/artists.parquet", data.out() + "/outages.csv",
         Optional.of(data.out() + "/releases.parquet"), Optional.empty(), out.toString(),
         ImpactConfig.defaults()), m -> { });
   }
@@ -69,6 +71,15 @@ class ImpactJobTest {
       assertThat(r.<Double>getAs("lost_pct")).as("share lost by %s", r.<String>getAs("artist_id"))
           .isBetween(60.0, 110.0);
     }
+  }
+
+  @Test
+  void theRunEndsWithTheOutagesCostAsTheSummaryTableHasIt() {
+    Row all = table("segment_summary").filter(col("segment").equalTo("all")).first();
+    String lost = String.format(Locale.US, "%,d", Math.round(all.<Double>getAs("lost_plays")));
+    assertThat(result.headlines()).as("one line per outage").hasSize(1);
+    assertThat(result.headlines().get(0)).startsWith(all.<String>getAs("outage_id") + " (")
+        .contains("): " + lost + " plays lost (95 % interval ");
   }
 
   @Test
