@@ -8,6 +8,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
@@ -60,7 +61,7 @@ public final class EmergingChartFactory {
     r.setDrawBarOutline(false);
     r.setMaximumBarWidth(0.7);
     r.setShadowVisible(false);
-    r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+    r.setBarPainter(new StandardBarPainter());
     plot.setRenderer(r);
     CategoryAxis names = plot.getDomainAxis();
     names.setTickLabelFont(ChartTheme.font(Font.PLAIN, 12));

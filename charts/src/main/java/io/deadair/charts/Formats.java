@@ -1,10 +1,13 @@
 package io.deadair.charts;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /** How numbers, money and times read in charts and in the report (always UTC, en-US digits). */
 public final class Formats {
@@ -37,7 +40,7 @@ public final class Formats {
     if (a >= 1 || a == 0) {
       return sign + String.format(Locale.US, "$%,.2f", a);
     }
-    java.math.BigDecimal d = new java.math.BigDecimal(a).round(new java.math.MathContext(2));
+    BigDecimal d = new BigDecimal(a).round(new MathContext(2));
     return sign + "$" + (d.scale() < 2 ? d.setScale(2) : d).toPlainString();
   }
 
@@ -48,7 +51,7 @@ public final class Formats {
 
   /** An interval, {@code low – high}, with the given formatter. */
   public static String range(double low, double high,
-      java.util.function.DoubleFunction<String> f) {
+      DoubleFunction<String> f) {
     return f.apply(low) + " – " + f.apply(high);
   }
 

@@ -4,6 +4,7 @@ import io.deadair.charts.ReportModel.Market;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -11,6 +12,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -81,7 +83,7 @@ public final class MarketChartFactory {
     r.setMaximumBarWidth(0.06);
     LegendTitle legend = chart.getLegend();
     legend.setPosition(RectangleEdge.TOP);
-    legend.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
     return chart;
   }
 
@@ -102,7 +104,7 @@ public final class MarketChartFactory {
     if ("*".equals(code)) {
       return "Unknown";
     }
-    String name = new java.util.Locale("", code).getDisplayCountry(java.util.Locale.US);
+    String name = new Locale("", code).getDisplayCountry(Locale.US);
     return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
   }
 }

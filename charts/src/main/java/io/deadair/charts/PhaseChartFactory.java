@@ -12,6 +12,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -74,7 +75,7 @@ public final class PhaseChartFactory {
     plot.getRangeAxis().setUpperMargin(0.12);
     LegendTitle legend = chart.getLegend();
     legend.setPosition(RectangleEdge.TOP);
-    legend.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
     return chart;
   }
 

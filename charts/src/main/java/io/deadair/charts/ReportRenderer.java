@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Draws every chart of a report and writes them with {@code index.html} into a sink: the one
@@ -28,7 +29,7 @@ public final class ReportRenderer {
   public static List<OutageCharts> render(Report report, ReportSink sink) {
     System.setProperty("java.awt.headless", "true");
     // Outages are drawn in parallel: each chart is its own object, and drawing is CPU-bound.
-    List<OutageCharts> charts = java.util.stream.IntStream.range(0, report.outages().size())
+    List<OutageCharts> charts = IntStream.range(0, report.outages().size())
         .parallel().mapToObj(i -> drawOutage(report, report.outages().get(i),
             "charts/o" + (i + 1) + "-", sink)).toList();
     sink.write("index.html", HtmlReport.render(report, charts));
@@ -57,7 +58,8 @@ public final class ReportRenderer {
             "The emerging artists who lost the most revenue in outage " + id));
     Written markets = ChartWriter.write(sink, prefix + "markets",
         MarketChartFactory.createChart("Revenue lost by country and tier", o.markets()), 960,
-        MarketChartFactory.height(o.markets()), "Revenue lost in outage " + id + " by country and tier");
+        MarketChartFactory.height(o.markets()),
+        "Revenue lost in outage " + id + " by country and tier");
     List<Written> cards = new ArrayList<>();
     int n = 0;
     for (Card c : o.cards()) {

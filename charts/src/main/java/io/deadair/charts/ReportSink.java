@@ -3,6 +3,7 @@ package io.deadair.charts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,7 +28,7 @@ public interface ReportSink {
   /** Writes text as UTF-8. */
   default void write(String relativePath, String text) {
     try (OutputStream os = create(relativePath)) {
-      os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      os.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + relativePath + ": " + e.getMessage(), e);
     }

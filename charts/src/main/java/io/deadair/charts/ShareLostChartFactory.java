@@ -3,9 +3,12 @@ package io.deadair.charts;
 import io.deadair.charts.ReportModel.SegmentTotals;
 import io.deadair.charts.ReportModel.ShareSpread;
 import io.deadair.charts.ReportModel.ShareTest;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Path2D;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
@@ -118,7 +122,7 @@ public final class ShareLostChartFactory {
     pooled.setSeriesPaint(0, ChartTheme.INK);
     pooled.setSeriesShape(0, diamond(7));
     pooled.setErrorIndicatorPaint(ChartTheme.INK);
-    pooled.setErrorIndicatorStroke(new java.awt.BasicStroke(2f));
+    pooled.setErrorIndicatorStroke(new BasicStroke(2f));
     ChartTheme.addSubtitle(chart, testSummary(test, minExpected));
     ChartTheme.addSubtitle(chart, "Boxes only for segments with at least " + MIN_BOX_ARTISTS
         + " artists of " + Formats.plays(minExpected) + "+ expected plays (" + spreads.stream()
@@ -129,12 +133,12 @@ public final class ShareLostChartFactory {
     }
     LegendTitle legend = chart.getLegend();
     legend.setPosition(RectangleEdge.TOP);
-    legend.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
     return chart;
   }
 
-  private static java.awt.Shape diamond(double r) {
-    java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+  private static Shape diamond(double r) {
+    Path2D.Double p = new Path2D.Double();
     p.moveTo(0, -r);
     p.lineTo(r, 0);
     p.lineTo(0, r);

@@ -2,26 +2,36 @@ package io.deadair.charts;
 
 import io.deadair.charts.ReportModel.Outage;
 import io.deadair.charts.ReportModel.Point;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.text.SimpleDateFormat;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -69,7 +79,7 @@ public final class TimelineChartFactory {
       return points;
     }
     long width = hours * 3_600_000L;
-    java.util.TreeMap<Long, double[]> bins = new java.util.TreeMap<>();
+    TreeMap<Long, double[]> bins = new TreeMap<>();
     for (Point p : points) {
       long start = anchor.toEpochMilli()
           + Math.floorDiv(p.hour().toEpochMilli() - anchor.toEpochMilli(), width) * width;
@@ -79,7 +89,7 @@ public final class TimelineChartFactory {
       b[2] += Math.pow(p.high() - p.expected(), 2);
       b[3]++;
     }
-    List<Point> out = new java.util.ArrayList<>();
+    List<Point> out = new ArrayList<>();
     bins.forEach((start, b) -> {
       if (b[3] == hours) {
         double half = Math.sqrt(b[2]);
@@ -159,7 +169,7 @@ public final class TimelineChartFactory {
     }
     LegendTitle legend = chart.getLegend();
     legend.setPosition(RectangleEdge.TOP);
-    legend.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
     return chart;
   }
 
@@ -186,8 +196,8 @@ public final class TimelineChartFactory {
   private static void drawBinned(XYPlot plot, List<Point> points, int hours,
       Color observedColour) {
     long width = hours * 2 * HALF_HOUR;
-    org.jfree.data.xy.XYIntervalSeries box =
-        new org.jfree.data.xy.XYIntervalSeries("95 % band of the expectation");
+    XYIntervalSeries box =
+        new XYIntervalSeries("95 % band of the expectation");
     XYSeries expected = new XYSeries("Expected without the outage");
     XYSeries observed = new XYSeries(OBSERVED);
     for (Point p : points) {
@@ -201,30 +211,30 @@ public final class TimelineChartFactory {
       expected.add(last.hour().toEpochMilli() + width, last.expected());
       observed.add(last.hour().toEpochMilli() + width, last.observed());
     }
-    org.jfree.data.xy.XYIntervalSeriesCollection boxes =
-        new org.jfree.data.xy.XYIntervalSeriesCollection();
+    XYIntervalSeriesCollection boxes =
+        new XYIntervalSeriesCollection();
     boxes.addSeries(box);
-    org.jfree.chart.renderer.xy.XYBarRenderer bands =
-        new org.jfree.chart.renderer.xy.XYBarRenderer();
+    XYBarRenderer bands =
+        new XYBarRenderer();
     bands.setUseYInterval(true);
     bands.setShadowVisible(false);
-    bands.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+    bands.setBarPainter(new StandardXYBarPainter());
     bands.setSeriesPaint(0, ChartTheme.BAND);
     plot.setDataset(0, boxes);
     plot.setRenderer(0, bands);
     XYSeriesCollection steps = new XYSeriesCollection();
     steps.addSeries(expected);
     steps.addSeries(observed);
-    org.jfree.chart.renderer.xy.XYStepRenderer step =
-        new org.jfree.chart.renderer.xy.XYStepRenderer();
+    XYStepRenderer step =
+        new XYStepRenderer();
     step.setSeriesPaint(0, ChartTheme.EXPECTED);
     step.setSeriesStroke(0, ChartTheme.DASHED);
     step.setSeriesPaint(1, observedColour);
-    step.setSeriesStroke(1, new java.awt.BasicStroke(2.5f));
+    step.setSeriesStroke(1, new BasicStroke(2.5f));
     step.setDefaultShapesVisible(false);
     plot.setDataset(1, steps);
     plot.setRenderer(1, step);
-    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
   }
 
   /** The outage timeline of the whole service, with the window and scope in the subtitle. */

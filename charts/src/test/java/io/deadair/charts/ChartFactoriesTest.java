@@ -3,6 +3,7 @@ package io.deadair.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +111,7 @@ class ChartFactoriesTest {
     assertThat(subtitles).as("test result in the subtitle").contains("Mann–Whitney U")
         .contains("240 vs 61").contains("= 0.56").contains("r = +0.12").contains("p = 0.210");
     CategoryPlot plot = chart.getCategoryPlot();
-    assertThat(((java.awt.Color) plot.getRenderer().getItemPaint(0, 0)).getRGB() & 0xFFFFFF)
+    assertThat(((Color) plot.getRenderer().getItemPaint(0, 0)).getRGB() & 0xFFFFFF)
         .as("emerging box in its colour").isEqualTo(ChartTheme.EMERGING.getRGB() & 0xFFFFFF);
     assertDraws(chart);
     assertThat(ShareLostChartFactory.testSummary(Optional.empty(), 5)).contains("too few");

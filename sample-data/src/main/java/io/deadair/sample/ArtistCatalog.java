@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -190,7 +191,7 @@ final class ArtistCatalog implements Serializable {
       } else if (kind < 0.95) {
         name = BAND_A[i % BAND_A.length] + " & " + BAND_B[(i / BAND_A.length) % BAND_B.length];
       } else {
-        name = FIRST[i % FIRST.length].toUpperCase(java.util.Locale.ROOT) + "X";
+        name = FIRST[i % FIRST.length].toUpperCase(Locale.ROOT) + "X";
       }
       if (attempt > 3) {
         name = name + " " + (attempt - 2);

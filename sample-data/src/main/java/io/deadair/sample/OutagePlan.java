@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The outages the generator injects: each declared window with its severity (the share of plays
@@ -108,7 +109,7 @@ final class OutagePlan implements Serializable {
       }
       case "regional" -> {
         List<String> region = REGIONS.get(counter[1] % REGIONS.size());
-        countries = new Scope(java.util.Set.copyOf(region));
+        countries = new Scope(Set.copyOf(region));
         id = "regional-" + ++counter[1];
         description = "Regional data-centre failure affecting " + String.join(", ", region);
       }

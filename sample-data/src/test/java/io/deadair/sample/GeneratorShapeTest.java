@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.deadair.sample.testing.GeneratedData;
 import io.deadair.sample.testing.SharedSpark;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Measures, from the written plays, the properties the generator claims for its service. */
 class GeneratorShapeTest {
@@ -113,7 +116,7 @@ class GeneratorShapeTest {
       // hundreds of artists that is under 1 %, so 3 % is a wide margin that still sees the
       // 12 % gap between Monday and Friday.
       assertThat(share[w] / expected).as("weekday %d (Monday = 0) relative to the shape; all: %s",
-              w, java.util.Arrays.toString(share))
+              w, Arrays.toString(share))
           .isCloseTo(1.0, within(0.03));
     }
     assertThat(artists).as("artists with enough plays to measure").isGreaterThan(300);
@@ -202,7 +205,7 @@ class GeneratorShapeTest {
     assertThat(r.getLong(2)).as("negative ms_played").isZero();
   }
 
-  private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
+  private static Seq<String> scalaSeq(String... names) {
+    return CollectionConverters.asScala(List.of(names)).toSeq();
   }
 }

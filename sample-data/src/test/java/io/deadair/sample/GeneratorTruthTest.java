@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.deadair.sample.testing.GeneratedData;
 import io.deadair.sample.testing.SharedSpark;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -17,6 +19,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Checks the ground truth against the written plays, exactly, for every (outage, artist). */
 class GeneratorTruthTest {
@@ -56,8 +60,8 @@ class GeneratorTruthTest {
 
   private static long instant(Row o, String field) {
     Object v = o.getAs(field);
-    return v instanceof java.sql.Timestamp t ? t.toInstant().getEpochSecond()
-        : java.time.Instant.parse(v.toString()).getEpochSecond();
+    return v instanceof Timestamp t ? t.toInstant().getEpochSecond()
+        : Instant.parse(v.toString()).getEpochSecond();
   }
 
   @Test
@@ -131,7 +135,7 @@ class GeneratorTruthTest {
         .as("rows removing more than was in scope").isZero();
   }
 
-  private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
+  private static Seq<String> scalaSeq(String... names) {
+    return CollectionConverters.asScala(List.of(names)).toSeq();
   }
 }

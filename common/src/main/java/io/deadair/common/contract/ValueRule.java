@@ -1,6 +1,7 @@
 package io.deadair.common.contract;
 
 import io.deadair.common.domain.Countries;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -98,7 +99,7 @@ public sealed interface ValueRule {
 
     /** Every value the rule accepts. */
     public List<String> allowed() {
-      List<String> codes = new java.util.ArrayList<>(Countries.all());
+      List<String> codes = new ArrayList<>(Countries.all());
       if (star) {
         codes.add("*");
       }

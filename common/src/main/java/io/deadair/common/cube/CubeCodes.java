@@ -2,6 +2,7 @@ package io.deadair.common.cube;
 
 import io.deadair.common.domain.Countries;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class CubeCodes {
   public static final List<String> COUNTRIES = countries();
   /** Index to tier: 0 is "no tier", then the contract's tiers. */
   public static final List<String> TIERS = Collections.unmodifiableList(
-      java.util.Arrays.asList(null, "premium", "free"));
+      Arrays.asList(null, "premium", "free"));
 
   private static final Map<String, Integer> COUNTRY_CODES = index(COUNTRIES);
   private static final Map<String, Integer> TIER_CODES = index(TIERS);

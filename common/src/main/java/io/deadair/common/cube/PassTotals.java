@@ -1,5 +1,6 @@
 package io.deadair.common.cube;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -109,7 +110,7 @@ public final class PassTotals {
       ServiceCell c = e.getKey();
       out.writeVarLong(c.country());
       byte[] p = c.platform() == null ? null
-          : c.platform().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          : c.platform().getBytes(StandardCharsets.UTF_8);
       out.writeVarLong(p == null ? 0 : 1);
       if (p != null) {
         out.writeBytes(p, 0, p.length);
@@ -139,7 +140,7 @@ public final class PassTotals {
       if (in.readVarLong() == 1) {
         int off = in.readBytesOffset();
         String p = new String(in.buffer(), off, in.lastLength(),
-            java.nio.charset.StandardCharsets.UTF_8);
+            StandardCharsets.UTF_8);
         platform = interned.computeIfAbsent(p, k -> k);
       }
       long hour = in.readSignedVarLong();

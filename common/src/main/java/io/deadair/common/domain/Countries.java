@@ -1,5 +1,6 @@
 package io.deadair.common.domain;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ public final class Countries {
   private Countries() {}
 
   /** Every assigned code, sorted. */
-  public static java.util.List<String> all() {
+  public static List<String> all() {
     return CODES.stream().sorted().toList();
   }
 

@@ -1,5 +1,6 @@
 package io.deadair.common.domain;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Objects;
  * it covered.
  */
 public record OutageWindow(
-    String id, Instant start, Instant end, Scope countries, Scope platforms, String description) implements java.io.Serializable {
+    String id, Instant start, Instant end, Scope countries, Scope platforms, String description)
+    implements Serializable {
 
   public OutageWindow {
     Objects.requireNonNull(id, "id");

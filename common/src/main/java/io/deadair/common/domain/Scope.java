@@ -1,5 +1,6 @@
 package io.deadair.common.domain;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  *
  * @param values the covered values; empty means all
  */
-public record Scope(Set<String> values) implements java.io.Serializable {
+public record Scope(Set<String> values) implements Serializable {
 
   /** The text that means "everything" in files and flags. */
   public static final String ALL_TOKEN = "*";

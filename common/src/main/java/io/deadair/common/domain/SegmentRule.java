@@ -1,5 +1,6 @@
 package io.deadair.common.domain;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -14,7 +15,7 @@ import java.time.LocalDate;
  */
 public record SegmentRule(
     double emergingMaxListeners, double establishedMinListeners, int emergingMaxDebutYears)
-    implements java.io.Serializable {
+    implements Serializable {
 
   /** The segment of one artist, as of {@code asOf} (the outage's start). */
   public Segment classify(double listeners, LocalDate debut, Boolean override, LocalDate asOf) {

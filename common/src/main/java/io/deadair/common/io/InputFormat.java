@@ -54,7 +54,8 @@ public enum InputFormat {
           where + " holds no .parquet, .csv or .json/.jsonl file; cannot tell its format");
     }
     if (found.size() > 1) {
-      throw new IllegalArgumentException(where + " mixes formats " + found + "; keep one per input");
+      throw new IllegalArgumentException(
+          where + " mixes formats " + found + "; keep one per input");
     }
     return found.iterator().next();
   }

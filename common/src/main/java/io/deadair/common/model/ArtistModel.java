@@ -1,6 +1,7 @@
 package io.deadair.common.model;
 
 import io.deadair.common.revenue.RateCard;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * artist's baseline share of each service group, and for each window the observed plays and their
  * share-based prediction.
  */
-public final class ArtistModel implements java.io.Serializable {
+public final class ArtistModel implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

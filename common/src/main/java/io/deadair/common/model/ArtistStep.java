@@ -13,10 +13,12 @@ import io.deadair.common.model.ArtistResult.TrackPlays;
 import io.deadair.common.model.ArtistResult.WindowStat;
 import io.deadair.common.revenue.RateCard;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +137,7 @@ public final class ArtistStep implements Serializable {
           s.window().isPlacebo() ? Map.of() : new TreeMap<>(s.shares()),
           s.window().isPlacebo() ? Map.of() : new TreeMap<>(s.markets())));
     }
-    out.sort(java.util.Comparator.comparingInt(WindowStat::window));
+    out.sort(Comparator.comparingInt(WindowStat::window));
     return out;
   }
 
@@ -254,7 +256,7 @@ public final class ArtistStep implements Serializable {
   private List<ReleaseMatch> releases(int k, OutageModel m, ArtistCube cube,
       List<Release> releases) {
     List<ReleaseMatch> out = new ArrayList<>();
-    Instant from = m.outage().start().minus(java.time.Duration.ofDays(releaseLookbackDays));
+    Instant from = m.outage().start().minus(Duration.ofDays(releaseLookbackDays));
     for (Release r : releases) {
       if (r.releaseTs().isBefore(from) || !r.releaseTs().isBefore(m.outage().end())) {
         continue;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "out/generated",
-      description = "Output folder, any Hadoop path; replaced if it exists (default: ${DEFAULT-VALUE}).")
+      description = "Output folder, any Hadoop path; replaced if it exists"
+          + " (default: ${DEFAULT-VALUE}).")
   String out;
 
   @Option(names = "--artists", defaultValue = "" + GeneratorOptions.DEFAULT_ARTISTS,

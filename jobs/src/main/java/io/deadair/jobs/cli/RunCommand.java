@@ -4,9 +4,14 @@ import io.deadair.common.config.ImpactConfig;
 import io.deadair.jobs.impact.ImpactJob;
 import io.deadair.jobs.impact.ImpactOptions;
 import io.deadair.jobs.spark.SparkSessions;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,11 +78,11 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static ImpactConfig loadConfig(SparkSession spark, String file) {
-    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
-    try (java.io.Reader r = new java.io.InputStreamReader(p.getFileSystem(spark.sparkContext()
-        .hadoopConfiguration()).open(p), java.nio.charset.StandardCharsets.UTF_8)) {
+    Path p = new Path(file);
+    try (Reader r = new InputStreamReader(p.getFileSystem(spark.sparkContext()
+        .hadoopConfiguration()).open(p), StandardCharsets.UTF_8)) {
       return ImpactConfig.load(r, file);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read config " + file + ": " + e.getMessage());
     }
   }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import io.deadair.charts.Headlines;
 import io.deadair.charts.ReportModel;
 import io.deadair.common.config.ImpactConfig;
-import io.deadair.common.contract.Contract;
 import io.deadair.common.cube.PassTotals;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.model.ArtistResult;

@@ -15,6 +15,7 @@ import io.deadair.common.revenue.RateCard;
 import io.deadair.jobs.read.InputException;
 import io.deadair.jobs.read.Lines;
 import io.deadair.jobs.read.TableReader;
+import io.deadair.jobs.spark.SparkSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -197,7 +198,7 @@ final class Inputs {
   static Dataset<Row> releases(SparkSession spark, Optional<String> path, Ledger ledger) {
     TableSpec t = Contract.RELEASES;
     if (path.isEmpty()) {
-      return spark.createDataFrame(List.of(), io.deadair.jobs.spark.SparkSchemas.of(t));
+      return spark.createDataFrame(List.of(), SparkSchemas.of(t));
     }
     TableReader.Read read = TableReader.read(spark, path.get(), t)
         .withRowRule(col("track_id").isNull().and(col("album_id").isNull()), "track_id",

@@ -8,11 +8,13 @@ import static org.apache.spark.sql.functions.struct;
 
 import io.deadair.common.contract.Contract;
 import io.deadair.jobs.read.InputException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -30,10 +32,10 @@ final class Ledger {
   private final List<Dataset<Row>> quarantine = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
-  private final java.util.function.Consumer<String> onWarning;
+  private final Consumer<String> onWarning;
 
   /** A ledger that allows up to {@code maxBadPct} % unusable rows per input. */
-  Ledger(double maxBadPct, java.util.function.Consumer<String> onWarning) {
+  Ledger(double maxBadPct, Consumer<String> onWarning) {
     this.maxBadPct = maxBadPct;
     this.onWarning = onWarning;
   }
@@ -66,7 +68,7 @@ final class Ledger {
         throw new InputException(String.format(Locale.ROOT, "%s: %,d of %,d rows (%.1f %%) in %s"
             + " cannot be used, more than max_bad_rows_pct = %s %%. %s Fix the input, or raise"
             + " max_bad_rows_pct in --config to accept it.", input, quarantinedCount, read, pct,
-            path, java.math.BigDecimal.valueOf(maxBadPct).stripTrailingZeros().toPlainString(),
+            path, BigDecimal.valueOf(maxBadPct).stripTrailingZeros().toPlainString(),
             problems(quarantined)));
       }
       warn(String.format(Locale.ROOT, "%s: %,d of %,d rows cannot be used; they are in"

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
@@ -97,7 +98,7 @@ final class OutputWriter {
     if (!fs.exists(parent)) {
       return;
     }
-    for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(parent)) {
+    for (FileStatus s : fs.listStatus(parent)) {
       if (s.isDirectory() && s.getPath().getName().startsWith(PARTIAL.formatted(name))) {
         fs.delete(s.getPath(), true);
       }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.catalyst.csv.CSVOptions;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.unsafe.types.UTF8String;
 import scala.Option;
+import scala.collection.immutable.Map$;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -89,10 +90,9 @@ final class CsvPlays implements PlaySource.BatchCoder<InternalRow> {
 
   private CsvParser parser() {
     if (parser == null) {
-      scala.collection.immutable.Map<String, String> map = scala.collection.immutable.Map$.MODULE$
-          .from(CollectionConverters.asScala(options));
-      parser = new CsvParser(new CSVOptions(map, false, "UTC", "_corrupt_record")
-          .asParserSettings());
+      CSVOptions csv = new CSVOptions(Map$.MODULE$.from(CollectionConverters.asScala(options)),
+          false, "UTC", "_corrupt_record");
+      parser = new CsvParser(csv.asParserSettings());
       seen = new ValueCodes[TEXT.length];
       for (int c = 0; c < TEXT.length; c++) {
         seen[c] = new ValueCodes();

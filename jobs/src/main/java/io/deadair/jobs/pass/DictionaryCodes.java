@@ -2,6 +2,7 @@ package io.deadair.jobs.pass;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import org.apache.parquet.column.Dictionary;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetDictionary;
 import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
 import org.apache.spark.sql.vectorized.ColumnVector;
@@ -56,7 +57,7 @@ final class DictionaryCodes {
     }
     if (d != dictionary) {
       dictionary = d;
-      int size = ((org.apache.parquet.column.Dictionary) d).getMaxId() + 1;
+      int size = ((Dictionary) d).getMaxId() + 1;
       codes = new int[size];
       Arrays.fill(codes, UNKNOWN);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -40,7 +41,7 @@ public final class ReportJob {
   /** Draws the charts and the page of {@code report} into {@code dir/report/}, as a whole. */
   public static void write(SparkSession spark, Report report, String dir) {
     Path target = new Path(dir, "report");
-    Path partial = new Path(dir, ".report.partial-" + java.util.UUID.randomUUID());
+    Path partial = new Path(dir, ".report.partial-" + UUID.randomUUID());
     FileSystem fs = ReportLoader.fileSystem(spark, target);
     try {
       ReportRenderer.render(report, new HadoopSink(fs, partial));

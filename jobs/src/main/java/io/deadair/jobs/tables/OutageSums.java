@@ -24,7 +24,9 @@ public final class OutageSums implements Serializable {
   static final int ALL = 0;
   static final int SERIES = 1 + Segment.values().length;
 
-  /** Totals per series: artists, expected, lost, sum of half², expected in scope, revenue parts. */
+  /**
+   * Totals per series: artists, expected, lost, sum of half², expected in scope, revenue parts.
+   */
   static final int ARTISTS = 0;
   static final int EXPECTED = 1;
   static final int LOST = 2;

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -203,7 +204,7 @@ class BadInputCorpusTest {
     long all = read.rows().count();
     long bad = read.rejected().count();
     ledger.add(table.name(), path, all, all - bad, bad, bad == 0 ? null : read.quarantine(),
-        java.util.Map.of());
+        Map.of());
     return read.valid();
   }
 }

@@ -8,10 +8,12 @@ import io.deadair.jobs.cli.DeadAir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +168,7 @@ class BadInputFuzzTest {
         did = "deleted line " + (i + 1);
       }
       default -> {
-        Files.write(file, java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1)));
+        Files.write(file, Arrays.copyOf(bytes, random.nextInt(bytes.length + 1)));
         return "cut the file short";
       }
     }
@@ -174,7 +176,7 @@ class BadInputFuzzTest {
   }
 
   /** Writes {@code lines}; Latin-1 keeps the other lines' bytes as they were. */
-  private static String write(Path file, List<String> lines, java.nio.charset.Charset charset,
+  private static String write(Path file, List<String> lines, Charset charset,
       String did) throws IOException {
     String text = String.join("\n", lines);
     byte[] out = charset == StandardCharsets.ISO_8859_1

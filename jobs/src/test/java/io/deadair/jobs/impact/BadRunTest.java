@@ -13,14 +13,17 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +103,7 @@ class BadRunTest {
     }
     Files.write(dir.resolve("artists.csv"), artists);
     Files.writeString(dir.resolve("config.properties"), "highlight_artists = "
-        + String.join(";", ids) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        + String.join(";", ids) + "\n", StandardOpenOption.APPEND);
     lines.add(middlePlayAs(plays, "u-x1", "a-not-listed"));
     lines.add(middlePlayAs(plays, "u-x2", "a-not-listed"));
     Files.write(plays, lines);
@@ -123,11 +126,11 @@ class BadRunTest {
     assertThat(p.path("plays_of_missing_artists").asLong()).isEqualTo(2);
 
     List<String> written = Files.readAllLines(plays);
-    List<org.apache.spark.sql.Row> q = spark.read().parquet(out.resolve("quarantine/rows")
+    List<Row> q = spark.read().parquet(out.resolve("quarantine/rows")
         .toString()).orderBy("line").collectAsList();
     assertThat(q).hasSize(bad.size());
     Iterator<Integer> at = bad.keySet().iterator();
-    for (org.apache.spark.sql.Row r : q) {
+    for (Row r : q) {
       int line = (int) (long) r.<Long>getAs("line");
       assertThat(line).as("line of %s", r.<String>getAs("reason")).isEqualTo(at.next() + 1);
       assertThat(r.<String>getAs("raw")).as("raw text at line %d", line)
@@ -163,7 +166,7 @@ class BadRunTest {
     }
     Files.write(plays, lines);
     assertThatThrownBy(() -> run(dir, out)).isInstanceOf(InputException.class)
-        .hasMessageStartingWith(String.format(java.util.Locale.ROOT,
+        .hasMessageStartingWith(String.format(Locale.ROOT,
             "plays: %,d of %,d rows (%.1f %%) in %s cannot be used, more than max_bad_rows_pct"
                 + " = 1 %%. Commonest problems: column tier: %,d rows, first at file:%s, line 41:"
                 + " 'gold' is not one of premium, free.", spoil, n, 100.0 * spoil / n, plays,

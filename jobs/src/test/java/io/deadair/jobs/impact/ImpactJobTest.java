@@ -14,15 +14,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deadair.charts.Formats;
+import io.deadair.charts.Html;
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.contract.Contract;
 import io.deadair.common.model.LevelDay;
+import io.deadair.jobs.read.InputException;
+import io.deadair.jobs.report.ReportJob;
 import io.deadair.sample.GeneratorOptions;
 import io.deadair.sample.testing.GeneratedData;
 import io.deadair.sample.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +38,10 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the whole job on generated data with one severe global outage of known size. */
 class ImpactJobTest {
@@ -109,11 +118,11 @@ class ImpactJobTest {
     assertThat(read).as("date folders far from the outage are skipped, not read")
         .isLessThan(plays.count());
     Row o = spark.read().option("header", "true").csv(data.out() + "/outages.csv").first();
-    java.time.Instant start = java.time.Instant.parse(o.<String>getAs("start"));
-    java.time.Instant end = java.time.Instant.parse(o.<String>getAs("end"));
-    long inRange = plays.filter(col("ts").geq(java.sql.Timestamp.from(start.minus(
-            java.time.Duration.ofDays(28))))
-        .and(col("ts").lt(java.sql.Timestamp.from(end.plus(java.time.Duration.ofHours(24))))))
+    Instant start = Instant.parse(o.<String>getAs("start"));
+    Instant end = Instant.parse(o.<String>getAs("end"));
+    long inRange = plays.filter(col("ts").geq(Timestamp.from(start.minus(
+            Duration.ofDays(28))))
+        .and(col("ts").lt(Timestamp.from(end.plus(Duration.ofHours(24))))))
         .count();
     assertThat(counts.path("rows_used").asLong()).as("plays from 28 days before to 24 h after")
         .isEqualTo(inRange);
@@ -164,9 +173,9 @@ class ImpactJobTest {
         .as("one card per top-5 emerging artist by lost revenue")
         .isEqualTo(top.stream().map(r -> r.<String>getAs("artist_id")).sorted().toList());
     Row o = spark.read().option("header", "true").csv(data.out() + "/outages.csv").first();
-    java.sql.Timestamp start = java.sql.Timestamp.from(java.time.Instant.parse(
+    Timestamp start = Timestamp.from(Instant.parse(
         o.<String>getAs("start")));
-    java.sql.Timestamp end = java.sql.Timestamp.from(java.time.Instant.parse(
+    Timestamp end = Timestamp.from(Instant.parse(
         o.<String>getAs("end")));
     for (Row r : top) {
       Row window = cards.filter(col("artist_id").equalTo(r.<String>getAs("artist_id"))
@@ -192,21 +201,21 @@ class ImpactJobTest {
     }
     Row all = table("segment_summary").filter(col("segment").equalTo("all")).first();
     assertThat(html).as("headline lost plays from segment_summary")
-        .contains(io.deadair.charts.Formats.plays(all.<Double>getAs("lost_plays")));
+        .contains(Formats.plays(all.<Double>getAs("lost_plays")));
     long cards = table("artist_timeline").select("artist_id").distinct().count();
     assertThat(html.split("class=\"card\"", -1).length - 1).as("one card per highlighted artist")
         .isEqualTo((int) cards);
     Row top = table("artist_impact").orderBy(col("lost_revenue_usd").desc(), col("artist_id"))
         .first();
     assertThat(html).as("the most affected artist is in the table")
-        .contains(io.deadair.charts.Html.esc(top.<String>getAs("artist_name")));
+        .contains(Html.esc(top.<String>getAs("artist_name")));
   }
 
   @Test
   void reportFromTheTablesRendersTheSamePageAgain() throws IOException {
     Path page = out.resolve("report/index.html");
     String before = Files.readString(page).replaceAll("Generated [^<]*UTC", "");
-    io.deadair.jobs.report.ReportJob.render(spark, out.toString());
+    ReportJob.render(spark, out.toString());
     String after = Files.readString(page).replaceAll("Generated [^<]*UTC", "");
     assertThat(after).as("re-rendered from tables/ and run.json").isEqualTo(before);
     try (var files = Files.list(out)) {
@@ -216,12 +225,12 @@ class ImpactJobTest {
   }
 
   @Test
-  void reportFromAnIncompleteRunSaysWhatIsMissing(@org.junit.jupiter.api.io.TempDir Path dir)
+  void reportFromAnIncompleteRunSaysWhatIsMissing(@TempDir Path dir)
       throws IOException {
     Files.copy(out.resolve("run.json"), dir.resolve("run.json"));
     Files.createDirectories(dir.resolve("tables"));
-    assertThatThrownBy(() -> io.deadair.jobs.report.ReportJob.render(spark, dir.toString()))
-        .isInstanceOf(io.deadair.jobs.read.InputException.class)
+    assertThatThrownBy(() -> ReportJob.render(spark, dir.toString()))
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("tables/").hasMessageContaining("is missing");
     assertThat(dir.resolve("report")).as("nothing half-written").doesNotExist();
   }
@@ -244,8 +253,8 @@ class ImpactJobTest {
   @Test
   void phaseListenersArePlainDistinctCountsOfTheRawPlays() {
     Row o = spark.read().option("header", "true").csv(data.out() + "/outages.csv").first();
-    long w0 = java.time.Instant.parse(o.<String>getAs("start")).getEpochSecond() / 3600;
-    long w1 = (java.time.Instant.parse(o.<String>getAs("end")).getEpochSecond() + 3599) / 3600;
+    long w0 = Instant.parse(o.<String>getAs("start")).getEpochSecond() / 3600;
+    long w1 = (Instant.parse(o.<String>getAs("end")).getEpochSecond() + 3599) / 3600;
     Dataset<Row> plays = spark.read().parquet(data.out() + "/plays")
         .withColumn("h", floor(unix_seconds(col("ts")).divide(3600)));
     Map<String, long[]> phases = Map.of("before", new long[] {w0 - 28 * 24, w0},
@@ -304,7 +313,7 @@ class ImpactJobTest {
     // Counts lose only the platform, which a global outage does not need, and quarter hours
     // fall in whole hours: the same cells, so the loss must agree up to rounding.
     assertThat(fromCounts).as("lost plays from counts against from plays")
-        .isCloseTo(fromPlays, org.assertj.core.data.Percentage.withPercentage(0.5));
+        .isCloseTo(fromPlays, Percentage.withPercentage(0.5));
     Dataset<Row> phases = tableIn(countsOut, "artist_phase_metrics");
     assertThat(phases.filter(col("unique_listeners").isNotNull()).count())
         .as("counts carry no listeners").isZero();

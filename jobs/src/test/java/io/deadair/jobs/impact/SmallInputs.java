@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +59,12 @@ final class SmallInputs {
             .orElseThrow();
       }
       Files.copy(Path.of(data.out(), "outages.csv"), dir.resolve("outages.csv"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          StandardCopyOption.REPLACE_EXISTING);
       // A set this small draws no releases; two hand-made ones, the day before the outage,
       // give the releases input rows to spoil.
       List<String> released = new ArrayList<>(Files.readAllLines(part));
       String start = Files.readAllLines(dir.resolve("outages.csv")).get(1).split(",")[1];
-      String day = java.time.Instant.parse(start).minus(java.time.Duration.ofDays(1)).toString();
+      String day = Instant.parse(start).minus(Duration.ofDays(1)).toString();
       List<String> plays = Files.readAllLines(dir.resolve("plays.csv"));
       for (String line : List.of(plays.get(1), plays.get(plays.size() / 2))) {
         String[] f = line.split(",", -1);
@@ -82,7 +85,7 @@ final class SmallInputs {
     Files.createDirectories(dir);
     for (String f : FILES) {
       Files.copy(clean().resolve(f), dir.resolve(f),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          StandardCopyOption.REPLACE_EXISTING);
     }
     return dir;
   }

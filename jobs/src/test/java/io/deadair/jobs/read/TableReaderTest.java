@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -101,7 +102,7 @@ class TableReaderTest {
     assertThat(read.valid().count()).as("good rows").isEqualTo(1);
     List<String> problems = read.quarantine().orderBy("line")
         .selectExpr("concat(line, ' ', column, ': ', reason)")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        .as(Encoders.STRING()).collectAsList();
     assertThat(problems).containsExactly(
         "3 ts: '2026-03-02 14:05:09' has no UTC offset; write it like 2026-03-02T14:05:09Z or"
             + " 2026-03-02T15:05:09+01:00",
