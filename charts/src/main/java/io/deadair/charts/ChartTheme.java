@@ -1,5 +1,6 @@
 package io.deadair.charts;
 
+import io.deadair.common.domain.Segment;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -50,7 +51,8 @@ public final class ChartTheme {
       "premium", new Color(0x0072B2), "free", new Color(0xE69F00), "*", new Color(0xBBBBBB));
 
   private static final Map<String, Color> SEGMENT_COLOURS = Map.of(
-      "emerging", EMERGING, "mid", MID, "established", ESTABLISHED, "all", ALL);
+      Segment.EMERGING.label(), EMERGING, Segment.MID.label(), MID,
+      Segment.ESTABLISHED.label(), ESTABLISHED, "all", ALL);
 
   public static final BasicStroke LINE = new BasicStroke(2.0f);
   public static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT,

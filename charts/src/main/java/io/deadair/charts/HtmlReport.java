@@ -12,6 +12,7 @@ import io.deadair.charts.ReportModel.Report;
 import io.deadair.charts.ReportModel.RoyaltyRisk;
 import io.deadair.charts.ReportModel.SegmentTotals;
 import io.deadair.charts.ReportRenderer.OutageCharts;
+import io.deadair.common.domain.Segment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -114,7 +115,7 @@ public final class HtmlReport {
       h.append("<p>No artist had a baseline for this outage.</p>\n");
       return;
     }
-    SegmentTotals em = o.totals("emerging").orElse(null);
+    SegmentTotals em = o.totals(Segment.EMERGING.label()).orElse(null);
     h.append("<div class=\"headline\">\n");
     stat(h, "Lost plays", Formats.plays(all.lostPlays()), level(r) + " interval "
         + Formats.range(all.lostLow(), all.lostHigh(), Formats::plays) + " · "
@@ -191,7 +192,7 @@ public final class HtmlReport {
         .append("</th><th class=\"num\">Its lost plays</th><th class=\"num\">Interval</th>")
         .append("</tr></thead>\n<tbody>\n");
     for (Release rel : o.releases()) {
-      h.append("<tr").append("emerging".equals(rel.segment()) ? " class=\"emerging\"" : "")
+      h.append("<tr").append(emerging(rel.segment()) ? " class=\"emerging\"" : "")
           .append("><td>").append(name(rel.name() == null ? rel.artistId() : rel.name()))
           .append("</td><td>").append(esc(rel.segment())).append("</td><td>")
           .append(name(rel.item())).append("</td><td data-v=\"")
@@ -226,7 +227,7 @@ public final class HtmlReport {
         .append("<th class=\"num\">Low end</th><th class=\"num\">Lost (high end)</th>")
         .append("<th class=\"num\">Threshold</th></tr></thead>\n<tbody>\n");
     for (RoyaltyRisk k : rows) {
-      h.append("<tr").append("emerging".equals(k.segment()) ? " class=\"emerging\"" : "")
+      h.append("<tr").append(emerging(k.segment()) ? " class=\"emerging\"" : "")
           .append("><td>").append(name(k.name() == null ? k.artistId() : k.name()))
           .append("</td><td>").append(esc(k.segment())).append("</td><td>")
           .append(name(k.trackId())).append("</td>");
@@ -274,6 +275,10 @@ public final class HtmlReport {
     h.append("<li><a href=\"../run.json\">run.json</a>: inputs, parameters, row counts and"
         + " timings</li>\n</ul>\n<p class=\"note\">Run id ").append(esc(r.runId()))
         .append(".</p>\n</section>\n");
+  }
+
+  private static boolean emerging(String segment) {
+    return Segment.EMERGING.label().equals(segment);
   }
 
   private static String level(Report r) {

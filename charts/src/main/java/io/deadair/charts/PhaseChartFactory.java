@@ -1,6 +1,7 @@
 package io.deadair.charts;
 
 import io.deadair.charts.ReportModel.PhaseRates;
+import io.deadair.common.domain.Segment;
 import java.awt.Font;
 import java.text.DecimalFormat;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class PhaseChartFactory {
     r.setDefaultItemLabelFont(ChartTheme.font(Font.PLAIN, 11));
     CategoryAxis segments = plot.getDomainAxis();
     segments.setTickLabelFont(ChartTheme.font(Font.BOLD, 13));
-    segments.setTickLabelPaint(capitalise("emerging"), ChartTheme.EMERGING);
+    segments.setTickLabelPaint(capitalise(Segment.EMERGING.label()), ChartTheme.EMERGING);
     plot.getRangeAxis().setUpperMargin(0.12);
     LegendTitle legend = chart.getLegend();
     legend.setPosition(RectangleEdge.TOP);

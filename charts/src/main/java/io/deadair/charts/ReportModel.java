@@ -1,6 +1,8 @@
 package io.deadair.charts;
 
+import io.deadair.common.domain.Segment;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +15,8 @@ public final class ReportModel {
   private ReportModel() {}
 
   /** The segment names, in the order every chart and table shows them. */
-  public static final List<String> SEGMENTS = List.of("emerging", "mid", "established");
+  public static final List<String> SEGMENTS =
+      Arrays.stream(Segment.values()).map(Segment::label).toList();
 
   /**
    * One outage as declared, and the window it was measured over (whole count buckets may widen
@@ -65,7 +68,7 @@ public final class ReportModel {
     }
 
     public boolean emerging() {
-      return "emerging".equals(segment);
+      return Segment.EMERGING.label().equals(segment);
     }
   }
 
@@ -109,7 +112,8 @@ public final class ReportModel {
     /** Emerging artists' share of the lost revenue, in %, where there was revenue to lose. */
     public Optional<Double> emergingRevenueShare() {
       Optional<SegmentTotals> all = totals("all").filter(t -> t.lostRevenue() != 0);
-      return all.flatMap(a -> totals("emerging").map(e -> 100 * e.lostRevenue() / a.lostRevenue()));
+      return all.flatMap(a -> totals(Segment.EMERGING.label())
+          .map(e -> 100 * e.lostRevenue() / a.lostRevenue()));
     }
   }
 

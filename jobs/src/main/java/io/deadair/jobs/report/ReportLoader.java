@@ -16,8 +16,10 @@ import io.deadair.charts.ReportModel.RoyaltyRisk;
 import io.deadair.charts.ReportModel.SegmentTotals;
 import io.deadair.charts.ReportModel.ShareSpread;
 import io.deadair.charts.ReportModel.ShareTest;
+import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.contract.Contract;
 import io.deadair.common.contract.TableSpec;
+import io.deadair.common.domain.Segment;
 import io.deadair.jobs.estimate.Quantiles;
 import io.deadair.jobs.read.InputException;
 import java.io.FileNotFoundException;
@@ -53,6 +55,7 @@ public final class ReportLoader {
   /** Rows of the most-affected table, and bars of the emerging chart. */
   static final int MOST_AFFECTED = 25;
   static final int TOP_EMERGING = 15;
+  private static final String EMERGING = Segment.EMERGING.label();
   /** More rows than this of a per-outage list stay in the CSV files only. */
   static final int LIST_LIMIT = 5_000;
   private static final String KEY = "\u0000";
@@ -109,10 +112,13 @@ public final class ReportLoader {
 
   private Report report(FileSystem fs) throws IOException {
     JsonNode params = run.path("parameters");
-    Map<String, Outage> outages = outages(params.path("after_hours").asInt(24));
+    // A run.json from before a parameter existed reads it at today's default.
+    ImpactConfig defaults = ImpactConfig.defaults();
+    Map<String, Outage> outages = outages(params.path("after_hours").asInt(defaults.afterHours()));
     List<Row> impact = table(Contract.ARTIST_IMPACT);
     List<Row> phaseMetrics = table(Contract.ARTIST_PHASE_METRICS);
-    double minExpected = params.path("min_expected_for_share").asDouble(5);
+    double minExpected = params.path("min_expected_for_share")
+        .asDouble(defaults.minExpectedForShare());
     List<Row> summary = table(Contract.SEGMENT_SUMMARY);
     Map<String, List<Point>> timeline = ReportRecords.byOutage(sorted(filter(
         table(Contract.TIMELINE), r -> "all".equals(r.getAs("series"))),
@@ -127,7 +133,7 @@ public final class ReportLoader {
     Map<String, List<Artist>> mostAffected = ReportRecords.byOutage(ranked(impact, r -> true,
         MOST_AFFECTED), ReportRecords::artist);
     Map<String, List<Artist>> topEmerging = ReportRecords.byOutage(ranked(impact,
-        r -> "emerging".equals(r.getAs("segment")), TOP_EMERGING), ReportRecords::artist);
+        r -> EMERGING.equals(r.getAs("segment")), TOP_EMERGING), ReportRecords::artist);
     Map<String, List<Market>> markets = ReportRecords.byOutage(table(Contract.REVENUE_BY_MARKET),
         ReportRecords::market);
     Map<String, List<Card>> cards = cards(impact, phaseMetrics, releases);
@@ -145,7 +151,8 @@ public final class ReportLoader {
     return new Report(run.path("started").asText(""), Instant.now(),
         run.path("inputs").path("plays").path("path")
             .asText(run.path("inputs").path("stream_counts").path("path").asText("")),
-        params.path("confidence").asDouble(0.95), minExpected, out, csvFiles(fs), notes(run));
+        params.path("confidence").asDouble(defaults.confidence()), minExpected, out, csvFiles(fs),
+        notes(run));
   }
 
   private static <T> List<T> part(Map<String, List<T>> byOutage, String outageId) {
@@ -284,7 +291,7 @@ public final class ReportLoader {
 
   /** Emerging artists' rows first, each part by {@code column} descending, then artist id. */
   private static List<Row> emergingFirst(List<Row> rows, String column) {
-    return sorted(rows, Comparator.comparing((Row r) -> "emerging".equals(r.getAs("segment"))
+    return sorted(rows, Comparator.comparing((Row r) -> EMERGING.equals(r.getAs("segment"))
             ? 0 : 1)
         .thenComparing((Row r) -> r.<Double>getAs(column),
             Comparator.nullsLast(Comparator.reverseOrder()))
