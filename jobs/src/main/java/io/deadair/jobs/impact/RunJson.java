@@ -7,7 +7,6 @@ import io.deadair.common.model.Fitted;
 import io.deadair.common.model.LevelDay;
 import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.RankComparison;
-import io.deadair.jobs.cli.Versions;
 import io.deadair.jobs.estimate.Estimates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ final class RunJson {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("tool", "Dead Air");
     Map<String, String> versions = new LinkedHashMap<>();
-    versions.put("deadair", Versions.deadAir());
+    versions.put("deadair", DeadAirVersion.get());
     versions.put("spark", spark.version());
     versions.put("java", System.getProperty("java.version"));
     run.put("versions", versions);
