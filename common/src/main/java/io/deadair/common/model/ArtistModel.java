@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The per-artist step of the estimator, run on the executors for one artist at a time: the
@@ -84,132 +85,82 @@ public final class ArtistModel implements Serializable {
     return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
   }
 
-  private void estimateOutage(ArtistCells a, Combos combos, int[] byHour, OutageModel om,
-      List<ArtistWindowStats> out) {
-    int n = a.size();
+  /**
+   * What the artist's baseline says for one outage: its plays there, its share of each service
+   * group, its plays by country and tier (for the rate card), and which of its (country,
+   * platform, tier) combinations the outage hits.
+   */
+  private record Baseline(double plays, Map<Integer, Double> shares,
+      Map<Integer, Map<String, Double>> tiers, boolean[] comboInScope) {}
+
+  private Baseline baseline(ArtistCells a, Combos combos, OutageModel om) {
     int m = combos.size();
     boolean[] comboInScope = new boolean[m];
-    int[] comboGroup = new int[m];
-    for (int k = 0; k < m; k++) {
-      int c = combos.country.get(k);
-      comboInScope[k] = om.inScope(countries.get(c), combos.platform.get(k));
-      comboGroup[k] = OutageModel.groupKey(c, comboInScope[k]);
-    }
     double[] comboBaseline = new double[m];
     boolean[] comboInBaseline = new boolean[m];
-    double baselinePlays = 0;
-    for (int i = 0; i < n; i++) {
+    for (int k = 0; k < m; k++) {
+      comboInScope[k] = om.inScope(countries.get(combos.country.get(k)), combos.platform.get(k));
+    }
+    double plays = 0;
+    for (int i = 0; i < a.size(); i++) {
       if (om.inBaseline(a.hours()[i])) {
         int k = combos.ofCell[i];
         comboBaseline[k] += a.plays()[i];
         comboInBaseline[k] = true;
-        baselinePlays += a.plays()[i];
+        plays += a.plays()[i];
       }
     }
-    Map<Integer, Double> baseline = new TreeMap<>();
+    Map<Integer, Double> byGroup = new TreeMap<>();
     Map<Integer, Map<String, Double>> tiers = new TreeMap<>();
     for (int k = 0; k < m; k++) {
       if (comboInBaseline[k]) {
-        baseline.merge(comboGroup[k], comboBaseline[k], Double::sum);
+        int c = combos.country.get(k);
+        byGroup.merge(OutageModel.groupKey(c, comboInScope[k]), comboBaseline[k], Double::sum);
         String t = combos.tier.get(k);
-        tiers.computeIfAbsent(combos.country.get(k), x -> new TreeMap<>())
-            .merge(t == null ? "*" : t, comboBaseline[k], Double::sum);
+        tiers.computeIfAbsent(c, x -> new TreeMap<>()).merge(t == null ? "*" : t,
+            comboBaseline[k], Double::sum);
       }
     }
-    // An artist's rate per country is the same in every window: work it out once.
-    Map<Integer, Double> rates = new HashMap<>();
     Map<Integer, Double> shares = new TreeMap<>();
-    baseline.forEach((g, o) -> {
+    byGroup.forEach((g, o) -> {
       double s = om.baselineSums().getOrDefault(g, 0.0);
       if (s > 0) {
         shares.put(g, o / s);
       }
     });
+    return new Baseline(plays, shares, tiers, comboInScope);
+  }
+
+  private void estimateOutage(ArtistCells a, Combos combos, int[] byHour, OutageModel om,
+      List<ArtistWindowStats> out) {
+    Baseline base = baseline(a, combos, om);
+    // An artist's rate per country is the same in every window: work it out once.
+    Map<Integer, Double> rates = new HashMap<>();
+    IntToDoubleFunction rateOf = c -> rates.computeIfAbsent(c, x -> rate(x, base.tiers()));
     long[] hours = a.hours();
     for (WindowSpec w : om.windows()) {
-      double oRecent = 0;
-      double oDay = 0;
-      double oBoth = 0;
-      double oIn = 0;
-      double oOut = 0;
-      double oOutLate = 0;
-      double oOutBoth = 0;
-      double oOutBothLate = 0;
-      double oAfter = 0;
+      ObservedParts o = new ObservedParts();
       // Cells sorted by hour: only those from the earliest level window's start to the end of
       // the recovery window can count.
-      for (int j = firstAtOrAfter(hours, byHour, w.earliest()); j < n; j++) {
+      for (int j = firstAtOrAfter(hours, byHour, w.earliest()); j < a.size(); j++) {
         int i = byHour[j];
-        long h = hours[i];
-        double p = a.plays()[i];
-        if (h >= w.afterEnd()) {
+        if (hours[i] >= w.afterEnd()) {
           break;
         }
-        if (h < w.start()) {
-          if (!om.excluded().contains(h)) {
-            oRecent += h >= w.recentStart(a.countries()[i]) ? p : 0;
-            oDay += h >= w.dayStart() ? p : 0;
-            oBoth += w.onBothDay(a.countries()[i], h) ? p : 0;
-          }
-        } else if (h < w.end()) {
-          if (comboInScope[combos.ofCell[i]]) {
-            oIn += p;
-          } else {
-            oOut += p;
-            boolean late = h >= w.split();
-            oOutLate += late ? p : 0;
-            if (w.onBothDay(a.countries()[i], h)) {
-              oOutBoth += late ? 0 : p;
-              oOutBothLate += late ? p : 0;
-            }
-          }
-        } else {
-          oAfter += p;
-        }
+        o.add(w, om.excluded(), hours[i], a.countries()[i],
+            base.comboInScope()[combos.ofCell[i]], a.plays()[i]);
       }
-      if (baselinePlays == 0 && oIn + oOut + oRecent + oDay == 0) {
+      if (base.plays() == 0 && o.none()) {
         continue;
       }
-      double bRecent = 0;
-      double bDay = 0;
-      double bBoth = 0;
-      double bIn = 0;
-      double bInLate = 0;
-      double bOut = 0;
-      double bOutLate = 0;
-      double bOutBoth = 0;
-      double bOutBothLate = 0;
-      double bAfter = 0;
-      double usd = 0;
-      for (Map.Entry<Integer, Double> e : shares.entrySet()) {
-        int g = e.getKey();
-        double pi = e.getValue();
-        bRecent += pi * w.sum(g, WindowSpec.RECENT);
-        bDay += pi * w.sum(g, WindowSpec.DAY_RECENT);
-        bBoth += pi * w.sum(g, WindowSpec.BOTH_RECENT);
-        double win = pi * w.sum(g, WindowSpec.WINDOW);
-        double late = pi * w.sum(g, WindowSpec.LATE);
-        if (OutageModel.inScope(g)) {
-          bIn += win;
-          bInLate += late;
-          usd += win * rates.computeIfAbsent(OutageModel.countryOf(g), c -> rate(c, tiers));
-        } else {
-          bOut += win;
-          bOutLate += late;
-          bOutBoth += pi * w.sum(g, WindowSpec.BOTH_WINDOW);
-          bOutBothLate += pi * w.sum(g, WindowSpec.BOTH_LATE);
-        }
-        bAfter += pi * w.sum(g, WindowSpec.AFTER);
-      }
-      double oOutEarly = oOut - oOutLate;
-      double bOutEarly = bOut - bOutLate;
-      LevelReadings day = new LevelReadings(oDay + oOutEarly, bDay + bOutEarly, oOutLate, bOutLate,
-          oBoth + oOutBoth, bBoth + bOutBoth, oOutBothLate, bOutBothLate, bInLate);
-      double usdPerPlay = bIn > 0 ? usd / bIn : rate(-1, tiers);
-      out.add(new ArtistWindowStats(a.artistId(), w, oRecent + oOut, bRecent + bOut, oIn, bIn,
-          oOut, oAfter, bAfter, baselinePlays, usdPerPlay, day,
+      PredictedParts b = new PredictedParts();
+      base.shares().forEach((g, share) -> b.add(w, g, share, rateOf));
+      double usdPerPlay = b.in > 0 ? b.usd / b.in : rate(-1, base.tiers());
+      Map<Integer, Double> shares = base.shares();
+      out.add(new ArtistWindowStats(a.artistId(), w, o.recent + o.out, b.recent + b.out, o.in,
+          b.in, o.out, o.after, b.after, base.plays(), usdPerPlay, b.readings(o),
           w.isPlacebo() ? Map.of() : shares,
-          w.isPlacebo() ? Map.of() : markets(shares, w, bIn, tiers)));
+          w.isPlacebo() ? Map.of() : markets(shares, w, b.in, base.tiers())));
     }
   }
 
