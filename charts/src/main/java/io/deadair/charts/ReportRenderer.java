@@ -23,6 +23,9 @@ public final class ReportRenderer {
   public record OutageCharts(Written timeline, Written phases, Written shareLost,
       Optional<Written> emerging, Written markets, List<Written> cards) {}
 
+  /** The report's page, beside its charts. */
+  public static final String PAGE = "index.html";
+
   private ReportRenderer() {}
 
   /** Renders the report; returns the charts written, outage by outage. */
@@ -32,7 +35,7 @@ public final class ReportRenderer {
     List<OutageCharts> charts = IntStream.range(0, report.outages().size())
         .parallel().mapToObj(i -> drawOutage(report, report.outages().get(i),
             "charts/o" + (i + 1) + "-", sink)).toList();
-    sink.write("index.html", HtmlReport.render(report, charts));
+    sink.write(PAGE, HtmlReport.render(report, charts));
     copyMethod(sink);
     return charts;
   }

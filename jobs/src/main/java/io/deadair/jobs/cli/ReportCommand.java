@@ -30,8 +30,8 @@ final class ReportCommand implements Callable<Integer> {
       SparkSession spark = session.spark();
       Report r = ReportJob.render(spark, from);
       log.info(String.format(Locale.ROOT, "report: %d outages, %d artist cards, written to"
-          + " %s/report/index.html in %.1f s", r.outages().size(), r.outages().stream()
-          .mapToInt(o -> o.cards().size()).sum(), from, log.elapsedSeconds()));
+          + " %s in %.1f s", r.outages().size(), r.outages().stream()
+          .mapToInt(o -> o.cards().size()).sum(), ReportJob.page(from), log.elapsedSeconds()));
       return 0;
     }
   }

@@ -3,6 +3,7 @@ package io.deadair.jobs.cli;
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.jobs.impact.ImpactJob;
 import io.deadair.jobs.impact.ImpactOptions;
+import io.deadair.jobs.report.ReportJob;
 import io.deadair.jobs.spark.SparkSessions;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
       log.info(String.format(Locale.ROOT, "run: done in %.1f s; wrote %s to %s",
           log.elapsedSeconds(), r.rows(), r.out()));
       r.headlines().forEach(line -> log.info("outage " + line));
-      log.info("report: " + r.out().replaceAll("/+$", "") + "/report/index.html");
+      log.info("report: " + ReportJob.page(r.out()));
       return 0;
     }
   }

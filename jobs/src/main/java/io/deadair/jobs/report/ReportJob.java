@@ -18,7 +18,14 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ReportJob {
 
+  private static final String FOLDER = "report";
+
   private ReportJob() {}
+
+  /** Where the page of the report of run folder {@code dir} is: {@code dir/report/index.html}. */
+  public static String page(String dir) {
+    return new Path(new Path(dir, FOLDER), ReportRenderer.PAGE).toString();
+  }
 
   /**
    * Renders {@code dir/report/} from {@code dir/tables/} and {@code dir/run.json}, into a
@@ -40,7 +47,7 @@ public final class ReportJob {
 
   /** Draws the charts and the page of {@code report} into {@code dir/report/}, as a whole. */
   public static void write(SparkSession spark, Report report, String dir) {
-    Path target = new Path(dir, "report");
+    Path target = new Path(dir, FOLDER);
     Path partial = new Path(dir, ".report.partial-" + UUID.randomUUID());
     FileSystem fs = ReportLoader.fileSystem(spark, target);
     try {
