@@ -46,19 +46,13 @@ final class FieldWorld implements Serializable {
 
   /** Zones of the countries that span several, with their shares of listeners. */
   private static final Map<String, List<Object[]>> SPREAD = Map.of(
-      "US", List.of(new Object[] {"America/New_York", 0.47}, new Object[] {"America/Chicago",
-          0.29}, new Object[] {"America/Denver", 0.07}, new Object[] {"America/Los_Angeles",
-          0.17}),
-      "CA", List.of(new Object[] {"America/Toronto", 0.6}, new Object[] {"America/Vancouver",
-          0.25}, new Object[] {"America/Edmonton", 0.15}),
-      "BR", List.of(new Object[] {"America/Sao_Paulo", 0.9}, new Object[] {"America/Manaus",
-          0.1}),
-      "MX", List.of(new Object[] {"America/Mexico_City", 0.8}, new Object[] {"America/Tijuana",
-          0.12}, new Object[] {"America/Cancun", 0.08}),
-      "AU", List.of(new Object[] {"Australia/Sydney", 0.6}, new Object[] {"Australia/Brisbane",
-          0.2}, new Object[] {"Australia/Perth", 0.2}),
-      "ID", List.of(new Object[] {"Asia/Jakarta", 0.6}, new Object[] {"Asia/Makassar", 0.3},
-          new Object[] {"Asia/Jayapura", 0.1}));
+      "US", zones("America/New_York", 0.47, "America/Chicago", 0.29, "America/Denver", 0.07,
+          "America/Los_Angeles", 0.17),
+      "CA", zones("America/Toronto", 0.6, "America/Vancouver", 0.25, "America/Edmonton", 0.15),
+      "BR", zones("America/Sao_Paulo", 0.9, "America/Manaus", 0.1),
+      "MX", zones("America/Mexico_City", 0.8, "America/Tijuana", 0.12, "America/Cancun", 0.08),
+      "AU", zones("Australia/Sydney", 0.6, "Australia/Brisbane", 0.2, "Australia/Perth", 0.2),
+      "ID", zones("Asia/Jakarta", 0.6, "Asia/Makassar", 0.3, "Asia/Jayapura", 0.1));
   /** Countries whose listeners live an hour ahead of the zone table's clock. */
   private static final List<String> LAGGING = List.of("TR", "AR");
 
@@ -178,5 +172,14 @@ final class FieldWorld implements Serializable {
       delay = REBOUND_MEDIAN_MS * Math.exp(REBOUND_LOG_SD * rng.nextGaussian());
     } while (delay > REBOUND_MAX_MS);
     return (long) delay;
+  }
+
+  /** Zone, share, zone, share, ...: as the {@link #SPREAD} table holds them. */
+  private static List<Object[]> zones(Object... zoneAndShare) {
+    List<Object[]> out = new ArrayList<>();
+    for (int i = 0; i < zoneAndShare.length; i += 2) {
+      out.add(new Object[] {zoneAndShare[i], zoneAndShare[i + 1]});
+    }
+    return List.copyOf(out);
   }
 }

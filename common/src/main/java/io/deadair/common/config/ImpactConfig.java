@@ -40,35 +40,40 @@ public record ImpactConfig(
 
   private static Map<String, String[]> keys() {
     Map<String, String[]> k = new LinkedHashMap<>();
-    k.put("baseline_days", new String[] {"28", "Days before an outage used as its baseline "
-        + "(7..90)."});
-    k.put("after_hours", new String[] {"24", "Length of the recovery window after an outage "
-        + "(1..168)."});
-    k.put("recent_hours", new String[] {"1", "Minimum hours right before an outage that set the "
+    k.put("baseline_days", key("28", "Days before an outage used as its baseline "
+        + "(7..90)."));
+    k.put("after_hours", key("24", "Length of the recovery window after an outage "
+        + "(1..168)."));
+    k.put("recent_hours", key("1", "Minimum hours right before an outage that set the "
         + "current level; otherwise the level comes from the day so far: each country's local "
-        + "day, the UTC day or both, whichever predicted the placebo windows best (1..72)."});
-    k.put("placebo_days", new String[] {"14", "Quiet days before an outage whose same-hour "
-        + "windows calibrate the intervals (3..60)."});
-    k.put("confidence", new String[] {"0.95", "Confidence level of every interval (0.5..0.999)."});
-    k.put("segment.emerging.max_listener_percentile", new String[] {"50", "Emerging: baseline "
-        + "listeners at or below this percentile of artists (1..99)."});
-    k.put("segment.established.min_listener_percentile", new String[] {"90", "Established: "
-        + "baseline listeners at or above this percentile (1..99, above the emerging one)."});
-    k.put("segment.emerging.max_debut_years", new String[] {"3", "Emerging also needs a debut "
-        + "within this many years, when the debut date is known (1..50)."});
-    k.put("min_expected_for_share", new String[] {"5", "Artists with fewer expected plays in the "
-        + "window are left out of share comparisons (0..1000)."});
-    k.put("release_lookback_days", new String[] {"7", "Releases this many days before an outage, "
-        + "or during it, are flagged (0..60)."});
-    k.put("royalty_threshold_plays", new String[] {"1000", "Plays per 12 months a track needs to "
-        + "earn recorded royalties (1..1000000000)."});
-    k.put("highlight_artists", new String[] {"", "Artist ids that always get an artist card, "
-        + "separated by ;."});
-    k.put("cards_per_outage", new String[] {"5", "The top emerging artists by lost revenue that "
-        + "get an artist card in the report, per outage (0..50)."});
-    k.put("max_bad_rows_pct", new String[] {"1", "The run stops when more than this share of an "
-        + "input's rows cannot be used, in % (0..100)."});
+        + "day, the UTC day or both, whichever predicted the placebo windows best (1..72)."));
+    k.put("placebo_days", key("14", "Quiet days before an outage whose same-hour "
+        + "windows calibrate the intervals (3..60)."));
+    k.put("confidence", key("0.95", "Confidence level of every interval (0.5..0.999)."));
+    k.put("segment.emerging.max_listener_percentile", key("50", "Emerging: baseline "
+        + "listeners at or below this percentile of artists (1..99)."));
+    k.put("segment.established.min_listener_percentile", key("90", "Established: "
+        + "baseline listeners at or above this percentile (1..99, above the emerging one)."));
+    k.put("segment.emerging.max_debut_years", key("3", "Emerging also needs a debut "
+        + "within this many years, when the debut date is known (1..50)."));
+    k.put("min_expected_for_share", key("5", "Artists with fewer expected plays in the "
+        + "window are left out of share comparisons (0..1000)."));
+    k.put("release_lookback_days", key("7", "Releases this many days before an outage, "
+        + "or during it, are flagged (0..60)."));
+    k.put("royalty_threshold_plays", key("1000", "Plays per 12 months a track needs to "
+        + "earn recorded royalties (1..1000000000)."));
+    k.put("highlight_artists", key("", "Artist ids that always get an artist card, "
+        + "separated by ;."));
+    k.put("cards_per_outage", key("5", "The top emerging artists by lost revenue that "
+        + "get an artist card in the report, per outage (0..50)."));
+    k.put("max_bad_rows_pct", key("1", "The run stops when more than this share of an "
+        + "input's rows cannot be used, in % (0..100)."));
     return Collections.unmodifiableMap(k);
+  }
+
+  /** A key's default value and its documentation. */
+  private static String[] key(String defaultValue, String doc) {
+    return new String[] {defaultValue, doc};
   }
 
   public ImpactConfig {

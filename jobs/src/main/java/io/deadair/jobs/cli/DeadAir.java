@@ -1,6 +1,6 @@
 package io.deadair.jobs.cli;
 
-import io.deadair.jobs.read.InputException;
+import io.deadair.common.io.InputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.deadair.jobs.cli;
 
-import io.deadair.jobs.impact.DeadAirVersion;
+import io.deadair.jobs.runfolder.DeadAirVersion;
 import org.apache.spark.package$;
 import picocli.CommandLine.IVersionProvider;
 

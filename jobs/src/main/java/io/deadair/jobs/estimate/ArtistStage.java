@@ -1,14 +1,14 @@
 package io.deadair.jobs.estimate;
 
-import io.deadair.common.cube.MergedCube;
 import io.deadair.common.cube.CubeBuckets;
 import io.deadair.common.cube.CubeLayout;
+import io.deadair.common.cube.MergedCube;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.ArtistResult.ArtistInfo;
 import io.deadair.common.model.ArtistResult.Release;
 import io.deadair.common.model.ArtistStep;
-import io.deadair.jobs.pass.Partials;
-import io.deadair.jobs.pass.PlayPass;
+import io.deadair.jobs.cube.Partials;
+import io.deadair.jobs.cube.PlayPass;
 import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;

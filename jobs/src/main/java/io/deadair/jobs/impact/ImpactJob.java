@@ -8,20 +8,26 @@ import io.deadair.charts.ReportModel;
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.cube.PassTotals;
 import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.io.InputException;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.ArtistStep;
 import io.deadair.common.model.Buckets;
 import io.deadair.common.model.PhaseCalendar;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.RankComparison;
+import io.deadair.jobs.cube.PlayPass;
 import io.deadair.jobs.estimate.ArtistStage;
 import io.deadair.jobs.estimate.Estimates;
 import io.deadair.jobs.estimate.Service;
-import io.deadair.jobs.pass.PlayPass;
-import io.deadair.jobs.read.InputException;
+import io.deadair.jobs.read.Ledger;
+import io.deadair.jobs.read.SideInputs;
+import io.deadair.jobs.read.SmallInputReader;
 import io.deadair.jobs.report.ReportJob;
+import io.deadair.jobs.runfolder.OutputWriter;
+import io.deadair.jobs.runfolder.RunJson;
 import io.deadair.jobs.tables.OutageSums;
 import io.deadair.jobs.tables.SummaryTables;
+import io.deadair.jobs.tables.TableSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,8 +107,10 @@ public final class ImpactJob {
     RateCard rates;
     Dataset<Row> artists;
     Dataset<Row> releases;
-    try (SideInputs side = new SideInputs(spark, options, ledger)) {
-      declared = step("read outages", () -> Inputs.outages(spark, options.outages(), ledger),
+    try (SideInputs side = new SideInputs(spark, options.rateCard(), options.artists(),
+        options.releases(), ledger)) {
+      declared = step("read outages",
+          () -> SmallInputReader.outages(spark, options.outages(), ledger),
           o -> o.size() + " outages");
       pass = step("one pass over the plays into the cube",
           () -> side.whileReading(() -> pass(declared, config)),

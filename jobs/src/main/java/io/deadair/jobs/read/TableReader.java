@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.deadair.common.contract.TableSpec;
+import io.deadair.common.io.InputException;
 import io.deadair.common.io.InputFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ import org.apache.spark.sql.types.StructType;
  * Reads one input of the data contract from any Hadoop path, as Parquet, CSV with a header or JSON
  * lines (chosen from the file names), into the contract's columns. Every row also carries where it
  * came from (file, and the line or record number or what is needed to work it out), its raw text
- * when it is unusable, and the column and reason that make it so ({@link Conform}).
+ * when it is unusable, and the column and reason that make it so ({@link ContractColumns}).
  *
  * <p>CSV and JSON lines are read as text and parsed line by line with Spark's own CSV and JSON
  * parsers, so that a malformed line keeps its raw text and its place in the file.
@@ -75,7 +76,7 @@ public final class TableReader {
    * The rows of one input.
    *
    * @param lines for text inputs, every line with its block and position, to number the lines of
-   *     unusable rows ({@link Lines}); null for Parquet
+   *     unusable rows ({@link LineNumbers}); null for Parquet
    * @param raw the input's own rows before any check: for Parquet the files' rows (pruned), for
    *     text each line's fields in the file's own columns (with {@link #FILE}, {@link #BLOCK},
    *     {@link #POS} and the line itself in {@code value})
@@ -96,7 +97,7 @@ public final class TableReader {
 
     /** The rejected rows as quarantine rows, with their line or record numbers. */
     public Dataset<Row> quarantine() {
-      return Lines.quarantine(table.name(), rejected(), lines);
+      return LineNumbers.quarantine(table.name(), rejected(), lines);
     }
 
     /** This read with one more rule on whole rows: where {@code bad} holds, the row is unusable. */
@@ -127,9 +128,9 @@ public final class TableReader {
       Dataset<Row> located = raw.withColumn(FILE, col("_metadata.file_path"))
           .withColumn(BLOCK, lit(null).cast(DataTypes.LongType))
           .withColumn(POS, col("_metadata.row_index").plus(1));
-      Conform.checkTypes(raw.schema(), table, path);
-      return new Read(table, path, format, Conform.rows(located, raw.schema(), table, path,
-          Conform.NO_LINE_PROBLEM, false), null, raw);
+      ContractColumns.checkTypes(raw.schema(), table, path);
+      return new Read(table, path, format, ContractColumns.rows(located, raw.schema(), table, path,
+          ContractColumns.NO_LINE_PROBLEM, false), null, raw);
     }
     Path small = smallFile(spark, path);
     if (small != null) {
@@ -258,8 +259,9 @@ public final class TableReader {
                 + " missing or extra separator, or an unclosed quote)"
             : "the line is not one JSON object"));
     StructType rawSchema = data.drop("value", FILE, BLOCK, POS, CORRUPT).schema();
-    return new Read(table, path, format, Conform.rows(data, rawSchema, table, path, lineProblem,
-        true), lines, data.drop(CORRUPT));
+    return new Read(table, path, format,
+        ContractColumns.rows(data, rawSchema, table, path, lineProblem, true), lines,
+        data.drop(CORRUPT));
   }
 
   /** The header of a CSV input, read by Spark's CSV reader from its first line. */
@@ -274,7 +276,7 @@ public final class TableReader {
         .option("escape", QUOTE)
         .csv(spark.createDataset(List.of(line), Encoders.STRING())).columns();
     List<String> header = Arrays.stream(names).map(String::trim).toList();
-    Conform.checkColumns(Set.copyOf(header), table, path);
+    ContractColumns.checkColumns(Set.copyOf(header), table, path);
     return header;
   }
 
@@ -290,7 +292,7 @@ public final class TableReader {
         .json(spark.createDataset(sample, Encoders.STRING())).schema();
     List<String> fields = Arrays.stream(inferred.fields()).map(StructField::name)
         .filter(n -> !n.equals(CORRUPT)).collect(Collectors.toList());
-    Conform.checkColumns(Set.copyOf(fields), table, path);
+    ContractColumns.checkColumns(Set.copyOf(fields), table, path);
     return fields;
   }
 

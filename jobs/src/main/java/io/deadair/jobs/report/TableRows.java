@@ -2,7 +2,7 @@ package io.deadair.jobs.report;
 
 import io.deadair.common.contract.ColumnSpec;
 import io.deadair.common.contract.TableSpec;
-import io.deadair.jobs.read.InputException;
+import io.deadair.common.io.InputException;
 import io.deadair.jobs.spark.SparkSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;

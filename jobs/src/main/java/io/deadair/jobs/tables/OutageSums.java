@@ -1,8 +1,7 @@
 package io.deadair.jobs.tables;
 
-import io.deadair.jobs.estimate.Quantiles;
-
 import io.deadair.common.domain.Segment;
+import io.deadair.jobs.estimate.Quantiles;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,9 +8,11 @@ import io.deadair.common.contract.Contract;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.domain.Scope;
+import io.deadair.common.io.InputException;
 import io.deadair.common.model.PhaseCalendar;
-import io.deadair.jobs.pass.PlayPass;
-import io.deadair.jobs.read.InputException;
+import io.deadair.jobs.cube.PlayPass;
+import io.deadair.jobs.read.Ledger;
+import io.deadair.jobs.read.SmallInputReader;
 import io.deadair.jobs.read.TableReader;
 import io.deadair.sample.testing.SharedSpark;
 import java.io.IOException;
@@ -180,14 +182,14 @@ class BadInputCorpusTest {
     String p = c.path().toString();
     return switch (c.input()) {
       case "plays", "stream_counts" -> big(p, Contract.table(c.input()).orElseThrow(), ledger);
-      case "artists" -> Inputs.artists(spark, p, ledger);
-      case "releases" -> Inputs.releases(spark, Optional.of(p), ledger);
+      case "artists" -> SmallInputReader.artists(spark, p, ledger);
+      case "releases" -> SmallInputReader.releases(spark, Optional.of(p), ledger);
       case "outages" -> {
-        Inputs.outages(spark, p, ledger);
+        SmallInputReader.outages(spark, p, ledger);
         yield null;
       }
       case "rate_card" -> {
-        Inputs.rateCard(spark, Optional.of(p), ledger);
+        SmallInputReader.rateCard(spark, Optional.of(p), ledger);
         yield null;
       }
       case "config" -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deadair.common.contract.Contract;
+import io.deadair.common.io.InputException;
 import io.deadair.common.io.InputFormat;
 import io.deadair.jobs.spark.SparkSchemas;
 import io.deadair.sample.testing.SharedSpark;

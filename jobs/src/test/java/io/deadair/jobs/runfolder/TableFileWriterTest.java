@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.runfolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

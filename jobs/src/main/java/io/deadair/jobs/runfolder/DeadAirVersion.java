@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.runfolder;
 
 /**
  * Dead Air's own version, as run.json records it and {@code --version} prints it: from the jar

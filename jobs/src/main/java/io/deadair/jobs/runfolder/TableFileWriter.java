@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.runfolder;
 
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
@@ -41,7 +41,7 @@ import org.apache.spark.sql.Row;
  * as spreadsheets read it, times as ISO-8601 with a Z, and text that a spreadsheet would run as
  * a formula neutralised with a leading apostrophe.
  */
-final class TableFileWriter {
+public final class TableFileWriter {
 
   /** A CSV cell starting with one of these is neutralised with a leading apostrophe. */
   static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\\t\\r]");

@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.runfolder;
 
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.domain.OutageWindow;
@@ -8,6 +8,7 @@ import io.deadair.common.model.LevelDay;
 import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.estimate.Estimates;
+import io.deadair.jobs.read.Ledger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,19 +20,19 @@ import org.apache.spark.sql.SparkSession;
  * The content of run.json: versions, inputs with their reconciled row counts, warnings,
  * parameters, each outage as declared and as measured, what the model learned, and timings.
  */
-final class RunJson {
+public final class RunJson {
 
   private final SparkSession spark;
   private final Ledger ledger;
   private final Map<String, Double> timings;
 
-  RunJson(SparkSession spark, Ledger ledger, Map<String, Double> timings) {
+  public RunJson(SparkSession spark, Ledger ledger, Map<String, Double> timings) {
     this.spark = spark;
     this.ledger = ledger;
     this.timings = timings;
   }
 
-  Map<String, Object> build(Instant started, List<OutageWindow> declared,
+  public Map<String, Object> build(Instant started, List<OutageWindow> declared,
       List<OutageWindow> outages, Estimates.Fit fit, Map<String, RankComparison> tests,
       ImpactConfig config) {
     Map<String, Object> run = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.runfolder;
 
 import io.deadair.common.contract.ColumnSpec;
 import io.deadair.common.contract.ColumnType;
@@ -17,7 +17,7 @@ import org.apache.spark.sql.functions;
  * row for row: every column, those that identify a row (text, whole numbers, times) before the
  * measures, each ascending with nulls first, text in UTF-8 byte order as Spark sorts it.
  */
-final class RowOrder implements Comparator<Row>, Serializable {
+public final class RowOrder implements Comparator<Row>, Serializable {
 
   private final int[] columns;
   private final boolean[] text;

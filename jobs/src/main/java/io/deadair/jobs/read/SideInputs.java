@@ -1,8 +1,9 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.read;
 
 import io.deadair.common.revenue.RateCard;
 import io.deadair.jobs.spark.DriverPool;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
@@ -17,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
  * of them still stops the run at once: the pass is cancelled and the input's own message is the
  * run's (a bad outage, read first, is reported before any of them).
  */
-final class SideInputs implements AutoCloseable {
+public final class SideInputs implements AutoCloseable {
 
   private static final String PASS_GROUP = "deadair-pass";
 
@@ -27,14 +28,16 @@ final class SideInputs implements AutoCloseable {
   private final Future<Dataset<Row>> artists;
   private final Future<Dataset<Row>> releases;
 
-  SideInputs(SparkSession spark, ImpactOptions options, Ledger ledger) {
+  /** Starts reading the given inputs (paths as {@code --rate-card}, {@code --artists}, ...). */
+  public SideInputs(SparkSession spark, Optional<String> rateCard, String artistsPath,
+      Optional<String> releasesPath, Ledger ledger) {
     this.sc = spark.sparkContext();
     rates = pool.submit(() -> cancelPassOnFailure(
-        () -> Inputs.rateCard(spark, options.rateCard(), ledger)));
+        () -> SmallInputReader.rateCard(spark, rateCard, ledger)));
     artists = pool.submit(() -> cancelPassOnFailure(
-        () -> Inputs.artists(spark, options.artists(), ledger)));
+        () -> SmallInputReader.artists(spark, artistsPath, ledger)));
     releases = pool.submit(() -> cancelPassOnFailure(
-        () -> Inputs.releases(spark, options.releases(), ledger)));
+        () -> SmallInputReader.releases(spark, releasesPath, ledger)));
   }
 
   private <T> T cancelPassOnFailure(Supplier<T> read) {
@@ -50,7 +53,7 @@ final class SideInputs implements AutoCloseable {
    * Runs {@code heavy} (the pass) while the inputs are read; if reading an input fails, that
    * failure is thrown, whatever became of {@code heavy}.
    */
-  <T> T whileReading(Supplier<T> heavy) {
+  public <T> T whileReading(Supplier<T> heavy) {
     sc.setJobGroup(PASS_GROUP, "the pass over the plays", true);
     T result;
     try {
@@ -74,15 +77,15 @@ final class SideInputs implements AutoCloseable {
     }
   }
 
-  RateCard rates() {
+  public RateCard rates() {
     return DriverPool.get(rates);
   }
 
-  Dataset<Row> artists() {
+  public Dataset<Row> artists() {
     return DriverPool.get(artists);
   }
 
-  Dataset<Row> releases() {
+  public Dataset<Row> releases() {
     return DriverPool.get(releases);
   }
 

@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.tables;
 
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.contract.Contract;
@@ -9,10 +9,8 @@ import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.estimate.Estimates;
 import io.deadair.jobs.estimate.Service;
+import io.deadair.jobs.runfolder.OutputWriter;
 import io.deadair.jobs.spark.DriverPool;
-import io.deadair.jobs.tables.ArtistTables;
-import io.deadair.jobs.tables.OutageSums;
-import io.deadair.jobs.tables.SummaryTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
  * Writes every result table of a run: those with rows per artist from the cached results on the
  * executors, the summaries from rows made on the driver.
  */
-final class TableSet {
+public final class TableSet {
 
   private final SparkSession spark;
   private final OutputWriter writer;
@@ -35,7 +33,7 @@ final class TableSet {
   private final RateCard rates;
   private final Service service;
 
-  TableSet(SparkSession spark, OutputWriter writer, ImpactConfig config, RateCard rates,
+  public TableSet(SparkSession spark, OutputWriter writer, ImpactConfig config, RateCard rates,
       Service service) {
     this.spark = spark;
     this.writer = writer;
@@ -52,7 +50,7 @@ final class TableSet {
    *
    * @param artistCount the number of artists in {@code results}
    */
-  Map<String, Long> write(JavaRDD<ArtistResult> results, long artistCount, Estimates.Fit fit,
+  public Map<String, Long> write(JavaRDD<ArtistResult> results, long artistCount, Estimates.Fit fit,
       OutageSums[] sums, Map<String, RankComparison> tests) {
     expectedRows = 3 * artistCount * fit.fitted().models().size();
     Fitted fitted = fit.fitted();

@@ -22,12 +22,12 @@ import org.apache.spark.sql.types.StructType;
  * parse-free read, done only when some row was unusable) gives the line each block starts at.
  * Spark gives the same positions to both reads, since it splits the same files the same way.
  */
-public final class Lines {
+public final class LineNumbers {
 
   /** The line or record number column added by {@link #withLines}. */
   public static final String LINE = "_line";
 
-  private Lines() {}
+  private LineNumbers() {}
 
   /**
    * Quarantine rows ({@code input, file, line, column, reason, raw}) for {@code rejected} rows of

@@ -1,4 +1,4 @@
-package io.deadair.jobs.read;
+package io.deadair.common.io;
 
 /** An input Dead Air cannot use, with a message that names the file and the column. */
 public final class InputException extends RuntimeException {

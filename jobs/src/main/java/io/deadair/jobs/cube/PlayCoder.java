@@ -1,4 +1,4 @@
-package io.deadair.jobs.pass;
+package io.deadair.jobs.cube;
 
 import io.deadair.common.contract.Contract;
 import io.deadair.common.contract.ValueRule;
@@ -11,9 +11,9 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Turns the text of one play column into the cube's code for it, applying the data contract as
- * the reader's checks do ({@code Conform}): text is trimmed of spaces, brought to the rule's case
- * and checked against the rule. Negative codes mark a row that cannot be used: {@link #MISSING}
- * (required and blank) or {@link #BROKEN} (breaks its rule).
+ * the reader's checks do ({@code ContractColumns}): text is trimmed of spaces, brought to the
+ * rule's case and checked against the rule. Negative codes mark a row that cannot be used:
+ * {@link #MISSING} (required and blank) or {@link #BROKEN} (breaks its rule).
  */
 enum PlayCoder {
   ARTIST, TRACK, USER, COUNTRY, PLATFORM, TIER, REASON;

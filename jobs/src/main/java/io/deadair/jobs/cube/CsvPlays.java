@@ -1,4 +1,4 @@
-package io.deadair.jobs.pass;
+package io.deadair.jobs.cube;
 
 import com.univocity.parsers.csv.CsvParser;
 import io.deadair.common.contract.Contract;
@@ -20,9 +20,9 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Adds CSV plays to a cube from the input's lines, each split by the CSV parser Spark uses
  * (univocity, with the settings Spark's own CSV options give it) and checked as the reader's
- * projection checks it ({@code Conform}): the same header and blank-line rules, the same casts
- * for times and numbers, so both judge every line alike. Line numbers are worked out only when a
- * line was unusable, by the reader, for the quarantine.
+ * projection checks it ({@code ContractColumns}): the same header and blank-line rules, the same
+ * casts for times and numbers, so both judge every line alike. Line numbers are worked out only
+ * when a line was unusable, by the reader, for the quarantine.
  */
 final class CsvPlays implements PlaySource.BatchCoder<InternalRow> {
 

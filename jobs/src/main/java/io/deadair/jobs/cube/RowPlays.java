@@ -1,4 +1,4 @@
-package io.deadair.jobs.pass;
+package io.deadair.jobs.cube;
 
 import io.deadair.common.cube.CubeAggregate;
 import io.deadair.common.cube.PassTotals;

@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.runfolder;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.deadair.common.contract.Contract;
 import io.deadair.common.contract.TableSpec;
-import io.deadair.jobs.read.InputException;
+import io.deadair.common.io.InputException;
 import io.deadair.jobs.spark.SparkSchemas;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +37,7 @@ import org.apache.spark.sql.types.StructType;
  * Writes a run's outputs into a staging folder beside {@code --out} and moves it into place only
  * when everything is written, so a failed run leaves the previous output untouched.
  */
-final class OutputWriter {
+public final class OutputWriter {
 
   private static final String WORK = "_work";
   /** The staging folder's name: hidden, beside the target, and unique to the run. */
@@ -53,7 +53,7 @@ final class OutputWriter {
       Collections.synchronizedMap(new TreeMap<>());
   private final Map<String, List<Row>> written = new ConcurrentHashMap<>();
 
-  OutputWriter(SparkSession spark, String out) {
+  public OutputWriter(SparkSession spark, String out) {
     this.spark = spark;
     this.target = new Path(out);
     try {
@@ -109,7 +109,7 @@ final class OutputWriter {
   static final long DRIVER_SORT_ROWS = 2_000_000;
 
   /** Writes one contract table, made on the driver, as Parquet under tables/ and CSV under csv/. */
-  long writeTable(TableSpec spec, List<Row> rows) {
+  public long writeTable(TableSpec spec, List<Row> rows) {
     // With the table's schema, so that readers can take values by column name.
     StructType schema = SparkSchemas.nullable(spec);
     List<Row> sorted = new ArrayList<>(rows.size());
@@ -131,7 +131,7 @@ final class OutputWriter {
    * The rows of each table written from the driver, as written: the report is drawn from them
    * instead of reading the files back. Tables too large to hold are absent.
    */
-  Map<String, List<Row>> written() {
+  public Map<String, List<Row>> written() {
     return written;
   }
 
@@ -140,7 +140,7 @@ final class OutputWriter {
    * table is collected and sorted on the driver, a large one sorted by Spark and streamed to the
    * driver a partition at a time.
    */
-  long writeTable(TableSpec spec, JavaRDD<Row> rows, long expectedRows) {
+  public long writeTable(TableSpec spec, JavaRDD<Row> rows, long expectedRows) {
     spark.sparkContext().setJobDescription("table " + spec.name());
     if (expectedRows <= DRIVER_SORT_ROWS) {
       return writeTable(spec, rows.collect());
@@ -150,7 +150,7 @@ final class OutputWriter {
   }
 
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
-  long writeQuarantine(Dataset<Row> rows) {
+  public long writeQuarantine(Dataset<Row> rows) {
     Iterator<Row> sorted = rows == null ? Collections.emptyIterator()
         : sortedBySpark(Contract.QUARANTINE, rows);
     return write(Contract.QUARANTINE, sorted, "quarantine/rows", "quarantine/rows.csv");
@@ -180,14 +180,14 @@ final class OutputWriter {
    * Writes an intermediate table under the staging folder and reads it back, so that later
    * steps start from it instead of recomputing its lineage (and never rescan the plays).
    */
-  Dataset<Row> work(String name, Dataset<Row> table) {
+  public Dataset<Row> work(String name, Dataset<Row> table) {
     String path = new Path(staging, WORK + "/" + name).toString();
     table.write().mode(SaveMode.Overwrite).parquet(path);
     return spark.read().parquet(path);
   }
 
   /** Writes run.json. */
-  void writeRunJson(Map<String, Object> run) {
+  public void writeRunJson(Map<String, Object> run) {
     run.put("outputs", rowCounts);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     try (OutputStream os = fs.create(new Path(staging, "run.json"), true)) {
@@ -198,7 +198,7 @@ final class OutputWriter {
   }
 
   /** Moves the staging folder into place, replacing the previous output. */
-  void commit() {
+  public void commit() {
     try {
       fs.delete(new Path(staging, WORK), true);
       if (fs.exists(target)) {
@@ -214,7 +214,7 @@ final class OutputWriter {
   }
 
   /** Removes the staging folder after a failure. */
-  void abort() {
+  public void abort() {
     try {
       fs.delete(staging, true);
     } catch (IOException | RuntimeException e) {
@@ -232,11 +232,11 @@ final class OutputWriter {
   }
 
   /** The staging folder, which holds the run's files until {@link #commit}. */
-  String staging() {
+  public String staging() {
     return staging.toString();
   }
 
-  Map<String, Long> rowCounts() {
+  public Map<String, Long> rowCounts() {
     return rowCounts;
   }
 }

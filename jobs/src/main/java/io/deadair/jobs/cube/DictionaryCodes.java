@@ -1,4 +1,4 @@
-package io.deadair.jobs.pass;
+package io.deadair.jobs.cube;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
-package io.deadair.jobs.pass;
+package io.deadair.jobs.cube;
 
-import io.deadair.common.cube.MergedCube;
 import io.deadair.common.cube.CubeLayout;
+import io.deadair.common.cube.MergedCube;
 import io.deadair.common.cube.PassTotals;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

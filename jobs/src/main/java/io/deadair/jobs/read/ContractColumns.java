@@ -1,16 +1,16 @@
 package io.deadair.jobs.read;
 
 import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.timestamp_millis;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
@@ -20,6 +20,7 @@ import io.deadair.common.contract.ColumnSpec;
 import io.deadair.common.contract.ColumnType;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.contract.ValueRule;
+import io.deadair.common.io.InputException;
 import io.deadair.jobs.spark.SparkSchemas;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ import org.apache.spark.sql.types.TimestampNTZType;
  * Turns raw rows into the contract's columns: each value is read as its type, brought to its
  * case and checked against its rule; the first column that fails names the row's problem.
  */
-final class Conform {
+final class ContractColumns {
 
   /** For inputs whose rows cannot be malformed as a whole (Parquet). */
   static final Column NO_LINE_PROBLEM = lit(null).cast(DataTypes.StringType);
@@ -57,7 +58,7 @@ final class Conform {
   private static final String LINE_PROBLEM = "__line_problem";
   private static final String TEXT = "__text";
 
-  private Conform() {}
+  private ContractColumns() {}
 
   /** A missing required column stops the job with the file and the columns it does have. */
   static void checkColumns(Set<String> present, TableSpec table, String path) {

@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.read;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -11,10 +11,8 @@ import io.deadair.common.contract.TableSpec;
 import io.deadair.common.domain.Countries;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.domain.Scope;
+import io.deadair.common.io.InputException;
 import io.deadair.common.revenue.RateCard;
-import io.deadair.jobs.read.InputException;
-import io.deadair.jobs.read.Lines;
-import io.deadair.jobs.read.TableReader;
 import io.deadair.jobs.spark.SparkSchemas;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,12 +38,12 @@ import org.apache.spark.sql.expressions.Window;
  * the rate card steer every estimate, so one bad row in them stops the run with its file, line,
  * column and reason; bad rows of artists and releases go to quarantine like bad plays.
  */
-final class Inputs {
+public final class SmallInputReader {
 
   /** The rate card shipped with Dead Air; rate-card-sources.md beside it gives its sources. */
   static final String DEFAULT_RATE_CARD = "/deadair/rate-card.csv";
 
-  private Inputs() {}
+  private SmallInputReader() {}
 
   /** A row of a small input with where it came from, for messages. */
   private record Located(Row row, String where) {}
@@ -53,10 +51,11 @@ final class Inputs {
   /** Every row of a small table, in file order, each with "FILE, line N" for messages. */
   private static List<Located> located(TableReader.Read read) {
     List<Located> out = new ArrayList<>();
-    for (Row r : Lines.withLines(read.rows(), read.lines())
-        .orderBy(TableReader.FILE, Lines.LINE).collectAsList()) {
+    for (Row r : LineNumbers.withLines(read.rows(), read.lines())
+        .orderBy(TableReader.FILE, LineNumbers.LINE).collectAsList()) {
       out.add(new Located(r, r.<String>getAs(TableReader.FILE)
-          + (r.isNullAt(r.fieldIndex(Lines.LINE)) ? "" : ", line " + r.getAs(Lines.LINE))));
+          + (r.isNullAt(r.fieldIndex(LineNumbers.LINE)) ? ""
+              : ", line " + r.getAs(LineNumbers.LINE))));
     }
     return out;
   }
@@ -79,7 +78,7 @@ final class Inputs {
     }
   }
 
-  static List<OutageWindow> outages(SparkSession spark, String path, Ledger ledger) {
+  public static List<OutageWindow> outages(SparkSession spark, String path, Ledger ledger) {
     TableReader.Read read = TableReader.read(spark, path, Contract.OUTAGES);
     List<Located> rows = located(read);
     requireClean(read, rows);
@@ -143,7 +142,7 @@ final class Inputs {
     }
   }
 
-  static RateCard rateCard(SparkSession spark, Optional<String> path, Ledger ledger) {
+  public static RateCard rateCard(SparkSession spark, Optional<String> path, Ledger ledger) {
     TableReader.Read read = path.isPresent()
         ? TableReader.read(spark, path.get(), Contract.RATE_CARD)
         : TableReader.readCsvText(spark, "(default rate card)", defaultRateCard(),
@@ -174,7 +173,7 @@ final class Inputs {
 
   /** The shipped card's lines, from the jar (so it works the same on a cluster). */
   private static List<String> defaultRateCard() {
-    try (InputStream in = Inputs.class.getResourceAsStream(DEFAULT_RATE_CARD)) {
+    try (InputStream in = SmallInputReader.class.getResourceAsStream(DEFAULT_RATE_CARD)) {
       return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -185,7 +184,7 @@ final class Inputs {
    * The artists. An artist_id listed twice keeps its first row; the later ones go to quarantine,
    * so that the name used does not depend on how Spark happens to split the file.
    */
-  static Dataset<Row> artists(SparkSession spark, String path, Ledger ledger) {
+  public static Dataset<Row> artists(SparkSession spark, String path, Ledger ledger) {
     TableReader.Read read = TableReader.read(spark, path, Contract.ARTISTS);
     Column first = row_number().over(Window.partitionBy(col("artist_id"),
             col(TableReader.REASON).isNull())
@@ -195,7 +194,7 @@ final class Inputs {
     return account(read, ledger, true);
   }
 
-  static Dataset<Row> releases(SparkSession spark, Optional<String> path, Ledger ledger) {
+  public static Dataset<Row> releases(SparkSession spark, Optional<String> path, Ledger ledger) {
     TableSpec t = Contract.RELEASES;
     if (path.isEmpty()) {
       return spark.createDataFrame(List.of(), SparkSchemas.of(t));

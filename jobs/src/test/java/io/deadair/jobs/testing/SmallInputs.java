@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.testing;
 
 import io.deadair.sample.GeneratorOptions;
 import io.deadair.sample.TableFiles;
@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * and outages as CSV, releases as JSON lines, plus a config with the shortest windows. Tests copy
  * it and spoil the copy.
  */
-final class SmallInputs {
+public final class SmallInputs {
 
   static final String[] FILES = {"plays.csv", "artists.csv", "outages.csv", "releases.jsonl",
       "config.properties"};
@@ -31,7 +31,7 @@ final class SmallInputs {
   private SmallInputs() {}
 
   /** The clean set, made once per JVM. */
-  static synchronized Path clean() {
+  public static synchronized Path clean() {
     if (made == null) {
       made = make();
     }
@@ -81,7 +81,7 @@ final class SmallInputs {
   }
 
   /** A copy of the clean set in {@code dir}, to spoil. */
-  static Path copyTo(Path dir) throws IOException {
+  public static Path copyTo(Path dir) throws IOException {
     Files.createDirectories(dir);
     for (String f : FILES) {
       Files.copy(clean().resolve(f), dir.resolve(f),
@@ -91,7 +91,7 @@ final class SmallInputs {
   }
 
   /** The {@code deadair run} arguments for the set in {@code dir}, writing to {@code out}. */
-  static String[] runArgs(Path dir, Path out) {
+  public static String[] runArgs(Path dir, Path out) {
     List<String> a = new ArrayList<>(List.of("run",
         "--plays", dir.resolve("plays.csv").toString(),
         "--artists", dir.resolve("artists.csv").toString(),

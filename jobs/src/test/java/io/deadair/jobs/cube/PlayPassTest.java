@@ -1,4 +1,4 @@
-package io.deadair.jobs.pass;
+package io.deadair.jobs.cube;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pass reads Parquet plays straight from Spark's column vectors with checks of its own; the
- * reader's projection ({@code Conform}) is what decides and explains unusable rows. Both must
- * agree on every value, tricky ones above all, and the pass must keep each play's normalised
+ * reader's projection ({@code ContractColumns}) is what decides and explains unusable rows. Both
+ * must agree on every value, tricky ones above all, and the pass must keep each play's normalised
  * values.
  */
 class PlayPassTest {

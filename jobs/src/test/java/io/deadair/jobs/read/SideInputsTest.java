@@ -1,9 +1,9 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.read;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.deadair.common.config.ImpactConfig;
-import io.deadair.jobs.read.InputException;
+import io.deadair.common.io.InputException;
+import io.deadair.jobs.testing.SmallInputs;
 import io.deadair.sample.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,12 +29,8 @@ class SideInputsTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(artists));
     lines.set(0, lines.get(0).replace("artist_id", "artist"));
     Files.write(artists, lines);
-    ImpactOptions options = new ImpactOptions(Optional.of(dir.resolve("plays.csv").toString()),
-        Optional.empty(), artists.toString(), dir.resolve("outages.csv").toString(),
-        Optional.of(dir.resolve("releases.jsonl").toString()), Optional.empty(),
-        tmp.resolve("out").toString(), ImpactConfig.load(dir.resolve("config.properties")));
-
-    try (SideInputs side = new SideInputs(spark, options, new Ledger(100, m -> { }))) {
+    try (SideInputs side = new SideInputs(spark, Optional.empty(), artists.toString(),
+        Optional.of(dir.resolve("releases.jsonl").toString()), new Ledger(100, m -> { }))) {
       // A pass cancelled by the failing input ends in SparkException, which Scala throws
       // unchecked; before the fix it escaped as the run's message ("Job ... cancelled").
       assertThatThrownBy(() -> side.whileReading(() -> {

@@ -1,4 +1,4 @@
-package io.deadair.jobs.impact;
+package io.deadair.jobs.read;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 
 import io.deadair.common.contract.Contract;
-import io.deadair.jobs.read.InputException;
+import io.deadair.common.io.InputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
  * What became of every input row: read = used + quarantined + dropped by each documented rule.
  * It gathers the quarantine of every input and stops the run when an input is mostly bad.
  */
-final class Ledger {
+public final class Ledger {
 
   /** Messages list at most this many kinds of problem. */
   private static final int SHOWN_PROBLEMS = 3;
@@ -35,7 +35,7 @@ final class Ledger {
   private final Consumer<String> onWarning;
 
   /** A ledger that allows up to {@code maxBadPct} % unusable rows per input. */
-  Ledger(double maxBadPct, Consumer<String> onWarning) {
+  public Ledger(double maxBadPct, Consumer<String> onWarning) {
     this.maxBadPct = maxBadPct;
     this.onWarning = onWarning;
   }
@@ -46,8 +46,8 @@ final class Ledger {
    *
    * @throws InputException when more than the allowed share of the input is unusable
    */
-  synchronized void add(String input, String path, long read, long used, long quarantinedCount,
-      Dataset<Row> quarantined, Map<String, Long> dropped) {
+  public synchronized void add(String input, String path, long read, long used,
+      long quarantinedCount, Dataset<Row> quarantined, Map<String, Long> dropped) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("path", path);
     m.put("rows_read", read);
@@ -77,7 +77,7 @@ final class Ledger {
   }
 
   /** The commonest problems, each with its count and first example. */
-  static String problems(Dataset<Row> quarantined) {
+  public static String problems(Dataset<Row> quarantined) {
     List<Row> top = quarantined.groupBy("column")
         .agg(count(lit(1)).as("n"), min(struct("file", "line", "reason")).as("first"))
         .orderBy(col("n").desc(), col("column")).limit(SHOWN_PROBLEMS).collectAsList();
@@ -93,7 +93,7 @@ final class Ledger {
   }
 
   /** Notes something the analyst should know that does not stop the run. */
-  synchronized void warn(String message) {
+  public synchronized void warn(String message) {
     warnings.add(message);
     onWarning.accept(message);
   }
@@ -102,14 +102,14 @@ final class Ledger {
    * The warnings, sorted: inputs are read at the same time, so the order they were found in may
    * change from run to run; run.json must not.
    */
-  synchronized List<String> warnings() {
+  public synchronized List<String> warnings() {
     List<String> sorted = new ArrayList<>(warnings);
     sorted.sort(null);
     return sorted;
   }
 
   /** Each input's counts, in the order of {@link #INPUT_ORDER} (then any other). */
-  synchronized Map<String, Map<String, Object>> inputs() {
+  public synchronized Map<String, Map<String, Object>> inputs() {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     for (String name : INPUT_ORDER) {
       if (inputs.containsKey(name)) {
@@ -125,12 +125,12 @@ final class Ledger {
       "releases", "plays", "stream_counts");
 
   /** One input's counts, for adding what later steps find. */
-  synchronized Map<String, Object> input(String name) {
+  public synchronized Map<String, Object> input(String name) {
     return inputs.get(name);
   }
 
   /** Every quarantined row of the run, or null when all were usable; the writer sorts them. */
-  Dataset<Row> quarantine() {
+  public Dataset<Row> quarantine() {
     Dataset<Row> all = null;
     for (Dataset<Row> q : quarantine) {
       all = all == null ? q : all.unionByName(q);
