@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,6 +90,15 @@ public final class PassTotals {
 
   public long outside() {
     return outside;
+  }
+
+  /** The rows read, by what became of them: used, rejected (unusable) and outside the windows. */
+  public Map<String, Long> rowCounts() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put("used", used);
+    m.put("rejected", rejected);
+    m.put("outside", outside);
+    return m;
   }
 
   public Map<ServiceCell, Double> service() {

@@ -31,6 +31,30 @@ final class DataChecks {
 
   private DataChecks() {}
 
+  /** What the plays cover: their first and last hour, countries and platforms. */
+  private record Extent(Instant first, Instant last, Set<String> countries,
+      Set<String> platforms) {
+
+    static Extent of(PassTotals totals) {
+      long firstHour = Long.MAX_VALUE;
+      long lastHour = Long.MIN_VALUE;
+      Set<String> countries = new TreeSet<>();
+      Set<String> platforms = new TreeSet<>();
+      for (PassTotals.ServiceCell c : totals.service().keySet()) {
+        firstHour = Math.min(firstHour, c.hour());
+        lastHour = Math.max(lastHour, c.hour());
+        if (c.country() > 0) {
+          countries.add(CubeCodes.COUNTRIES.get(c.country()));
+        }
+        if (c.platform() != null) {
+          platforms.add(c.platform());
+        }
+      }
+      return new Extent(Instant.ofEpochSecond(firstHour * 3600),
+          Instant.ofEpochSecond((lastHour + 1) * 3600), countries, platforms);
+    }
+  }
+
   /**
    * An outage the data does not reach stops the run; one whose baseline or recovery window is
    * only partly covered, or whose scope names a country or platform no play has, is a warning.
@@ -40,46 +64,40 @@ final class DataChecks {
     if (totals.service().isEmpty()) {
       return;
     }
-    long firstHour = Long.MAX_VALUE;
-    long lastHour = Long.MIN_VALUE;
-    Set<String> countries = new TreeSet<>();
-    Set<String> platforms = new TreeSet<>();
-    for (PassTotals.ServiceCell c : totals.service().keySet()) {
-      firstHour = Math.min(firstHour, c.hour());
-      lastHour = Math.max(lastHour, c.hour());
-      if (c.country() > 0) {
-        countries.add(CubeCodes.COUNTRIES.get(c.country()));
-      }
-      if (c.platform() != null) {
-        platforms.add(c.platform());
-      }
-    }
-    Instant first = Instant.ofEpochSecond(firstHour * 3600);
-    Instant last = Instant.ofEpochSecond((lastHour + 1) * 3600);
+    Extent data = Extent.of(totals);
     for (OutageWindow o : outages) {
-      if (!first.isBefore(o.start()) || !last.isAfter(o.start())) {
-        throw new InputException(String.format(Locale.ROOT, "outage %s (%s to %s) lies outside"
-            + " the plays' time range near it (%s to %s): there is nothing to compare it with",
-            o.id(), o.start(), o.end(), first, last));
-      }
-      Instant baselineStart = o.start().minus(Duration.ofDays(config.baselineDays()));
-      if (first.isAfter(baselineStart)) {
-        ledger.warn(String.format(Locale.ROOT, "outage %s: plays start at %s, so its baseline has"
-            + " %.1f of %d days; intervals are wider for it", o.id(), first,
-            Duration.between(first, o.start()).toHours() / 24.0, config.baselineDays()));
-      }
-      Instant recoveryEnd = o.end().plus(Duration.ofHours(config.afterHours()));
-      if (last.isBefore(recoveryEnd)) {
-        ledger.warn(String.format(Locale.ROOT, "outage %s: plays end at %s, before its end plus"
-            + " the %d h recovery window (%s); the rebound is measured on what there is",
-            o.id(), last, config.afterHours(), recoveryEnd));
-      }
+      checkTimeRange(o, data, config, ledger);
     }
     for (OutageWindow o : outages) {
-      checkScope(o, "countries", o.countries(), countries, ledger);
-      if (!platforms.isEmpty()) {
-        checkScope(o, "platforms", o.platforms(), platforms, ledger);
+      checkScope(o, "countries", o.countries(), data.countries(), ledger);
+      if (!data.platforms().isEmpty()) {
+        checkScope(o, "platforms", o.platforms(), data.platforms(), ledger);
       }
+    }
+  }
+
+  /**
+   * An outage outside the plays' time range is an error; a baseline or recovery window cut
+   * short is a warning.
+   */
+  private static void checkTimeRange(OutageWindow o, Extent data, ImpactConfig config,
+      Ledger ledger) {
+    if (!data.first().isBefore(o.start()) || !data.last().isAfter(o.start())) {
+      throw new InputException(String.format(Locale.ROOT, "outage %s (%s to %s) lies outside"
+          + " the plays' time range near it (%s to %s): there is nothing to compare it with",
+          o.id(), o.start(), o.end(), data.first(), data.last()));
+    }
+    Instant baselineStart = o.start().minus(Duration.ofDays(config.baselineDays()));
+    if (data.first().isAfter(baselineStart)) {
+      ledger.warn(String.format(Locale.ROOT, "outage %s: plays start at %s, so its baseline has"
+          + " %.1f of %d days; intervals are wider for it", o.id(), data.first(),
+          Duration.between(data.first(), o.start()).toHours() / 24.0, config.baselineDays()));
+    }
+    Instant recoveryEnd = o.end().plus(Duration.ofHours(config.afterHours()));
+    if (data.last().isBefore(recoveryEnd)) {
+      ledger.warn(String.format(Locale.ROOT, "outage %s: plays end at %s, before its end plus"
+          + " the %d h recovery window (%s); the rebound is measured on what there is",
+          o.id(), data.last(), config.afterHours(), recoveryEnd));
     }
   }
 
@@ -103,10 +121,6 @@ final class DataChecks {
   }
 
   /**
-   * Artists that have plays but no row in the artists table. They are kept and reported under
-   * their id; this counts them for run.json and warns.
-   */
-  /**
    * Warns where a country's listeners were found to keep another clock than the zone table says
    * (the service model then follows the listeners); one line per country, naming the outages.
    */
@@ -121,6 +135,10 @@ final class DataChecks {
         + String.join(", ", outages) + "); the service model follows the listeners' clock."));
   }
 
+  /**
+   * Artists that have plays but no row in the artists table. They are kept and reported under
+   * their id; this counts them for run.json and warns.
+   */
   static Map<String, Object> unknownArtists(JavaRDD<ArtistResult> results, Ledger ledger) {
     double[] t = InOrder.aggregate(results.filter(r -> r.info() == null),
         () -> new double[2], (acc, r) -> {

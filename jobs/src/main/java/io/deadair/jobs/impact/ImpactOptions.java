@@ -37,6 +37,21 @@ public record ImpactOptions(
     }
   }
 
+  /** Whether the plays come as pre-aggregated stream counts. */
+  public boolean counts() {
+    return streamCounts.isPresent();
+  }
+
+  /** The play input's name in the data contract and run.json: plays or stream_counts. */
+  public String playInput() {
+    return counts() ? "stream_counts" : "plays";
+  }
+
+  /** The path of the play input, whichever of the two it is. */
+  public String playPath() {
+    return plays.or(() -> streamCounts).orElseThrow();
+  }
+
   /** The committed sample data, found beside the launcher (or the working directory). */
   public static ImpactOptions sample(String out, ImpactConfig config) {
     Path root = Path.of(System.getProperty("deadair.home", "."));
