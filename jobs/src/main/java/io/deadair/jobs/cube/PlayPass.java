@@ -9,6 +9,7 @@ import io.deadair.common.cube.PassTotals;
 import io.deadair.common.io.InputFormat;
 import io.deadair.common.model.PhaseCalendar;
 import io.deadair.jobs.read.TableReader;
+import io.deadair.jobs.read.TextTables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ public record PlayPass(JavaPairRDD<Integer, byte[]> partials, int buckets, PassT
           clock, buckets));
     } else if (read.format() == InputFormat.CSV) {
       partials = lines(spark, path, prune).mapPartitionsToPair(split(new CsvPlays(
-          TableReader.textColumns(read), TableReader.csvOptions(path)), clock, buckets));
+          TextTables.textColumns(read), TextTables.csvOptions(path)), clock, buckets));
     } else {
       partials = rows(read.rows(), columns(Contract.PLAYS)).mapPartitionsToPair(
           split(new RowPlays(), clock, buckets));

@@ -145,7 +145,7 @@ public final class SmallInputReader {
   public static RateCard rateCard(SparkSession spark, Optional<String> path, Ledger ledger) {
     TableReader.Read read = path.isPresent()
         ? TableReader.read(spark, path.get(), Contract.RATE_CARD)
-        : TableReader.readCsvText(spark, "(default rate card)", defaultRateCard(),
+        : TextTables.readCsvText(spark, "(default rate card)", defaultRateCard(),
             Contract.RATE_CARD);
     List<Located> rows = located(read);
     requireClean(read, rows);

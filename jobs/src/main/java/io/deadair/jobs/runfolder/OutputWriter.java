@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.deadair.common.contract.Contract;
+import io.deadair.common.contract.OutputTables;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.io.InputException;
 import io.deadair.jobs.spark.SparkSchemas;
@@ -152,8 +152,8 @@ public final class OutputWriter {
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
   public long writeQuarantine(Dataset<Row> rows) {
     Iterator<Row> sorted = rows == null ? Collections.emptyIterator()
-        : sortedBySpark(Contract.QUARANTINE, rows);
-    return write(Contract.QUARANTINE, sorted, "quarantine/rows", "quarantine/rows.csv");
+        : sortedBySpark(OutputTables.QUARANTINE, rows);
+    return write(OutputTables.QUARANTINE, sorted, "quarantine/rows", "quarantine/rows.csv");
   }
 
   private static Iterator<Row> sortedBySpark(TableSpec spec, Dataset<Row> table) {

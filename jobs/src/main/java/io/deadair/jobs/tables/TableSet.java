@@ -1,7 +1,7 @@
 package io.deadair.jobs.tables;
 
 import io.deadair.common.config.ImpactConfig;
-import io.deadair.common.contract.Contract;
+import io.deadair.common.contract.OutputTables;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.Fitted;
@@ -59,19 +59,19 @@ public final class TableSet {
     double confidence = config.confidence();
     Map<String, Double> serviceError = fit.serviceError();
     List<Callable<Long>> writes = List.of(
-        () -> write(Contract.ARTIST_IMPACT, artists.impact(results)),
-        () -> write(Contract.ARTIST_PHASE_METRICS, artists.phaseMetrics(results)),
-        () -> write(Contract.SEGMENT_SUMMARY, SummaryTables.segmentSummary(sums,
+        () -> write(OutputTables.ARTIST_IMPACT, artists.impact(results)),
+        () -> write(OutputTables.ARTIST_PHASE_METRICS, artists.phaseMetrics(results)),
+        () -> write(OutputTables.SEGMENT_SUMMARY, SummaryTables.segmentSummary(sums,
             fitted.models(), serviceError, tests, confidence)),
-        () -> write(Contract.TIMELINE, SummaryTables.timeline(sums, fitted, service.hourly(),
+        () -> write(OutputTables.TIMELINE, SummaryTables.timeline(sums, fitted, service.hourly(),
             serviceError, confidence)),
-        () -> write(Contract.ARTIST_TIMELINE, SummaryTables.artistTimeline(results,
+        () -> write(OutputTables.ARTIST_TIMELINE, SummaryTables.artistTimeline(results,
             SummaryTables.cards(sums, fitted.models()), fitted, service.hourly(), serviceError,
             confidence)),
-        () -> write(Contract.REVENUE_BY_MARKET, SummaryTables.revenueByMarket(sums,
+        () -> write(OutputTables.REVENUE_BY_MARKET, SummaryTables.revenueByMarket(sums,
             fitted.models(), rates)),
-        () -> write(Contract.RELEASE_IMPACT, artists.releases(results)),
-        () -> write(Contract.ROYALTY_RISK, artists.royaltyRisk(results)));
+        () -> write(OutputTables.RELEASE_IMPACT, artists.releases(results)),
+        () -> write(OutputTables.ROYALTY_RISK, artists.royaltyRisk(results)));
     // Each write is a few small Spark jobs whose driver-side planning can overlap another's
     // tasks on the executors.
     try (DriverPool pool = new DriverPool("deadair-write", 3)) {
