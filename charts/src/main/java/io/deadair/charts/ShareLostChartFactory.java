@@ -113,16 +113,7 @@ public final class ShareLostChartFactory {
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     JFreeChart chart = new JFreeChart(title, ChartTheme.font(Font.BOLD, 18), plot, true);
     ChartTheme.apply(chart);
-    boxes.setFillBox(true);
-    boxes.setMeanVisible(false);
-    boxes.setMaximumBarWidth(0.16);
-    boxes.setUseOutlinePaintForWhiskers(true);
-    boxes.setSeriesPaint(0, new Color(0x99, 0x99, 0x99, 0x66));
-    boxes.setSeriesOutlinePaint(0, ChartTheme.MUTED);
-    pooled.setSeriesPaint(0, ChartTheme.INK);
-    pooled.setSeriesShape(0, diamond(7));
-    pooled.setErrorIndicatorPaint(ChartTheme.INK);
-    pooled.setErrorIndicatorStroke(new BasicStroke(2f));
+    style(boxes, pooled);
     ChartTheme.addSubtitle(chart, testSummary(test, minExpected));
     ChartTheme.addSubtitle(chart, "Boxes only for segments with at least " + MIN_BOX_ARTISTS
         + " artists of " + Formats.plays(minExpected) + "+ expected plays (" + spreads.stream()
@@ -135,6 +126,20 @@ public final class ShareLostChartFactory {
     legend.setPosition(RectangleEdge.TOP);
     legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
     return chart;
+  }
+
+  /** Boxes in grey, light enough to show the pooled diamond and its interval over them. */
+  private static void style(BoxAndWhiskerRenderer boxes, StatisticalLineAndShapeRenderer pooled) {
+    boxes.setFillBox(true);
+    boxes.setMeanVisible(false);
+    boxes.setMaximumBarWidth(0.16);
+    boxes.setUseOutlinePaintForWhiskers(true);
+    boxes.setSeriesPaint(0, new Color(0x99, 0x99, 0x99, 0x66));
+    boxes.setSeriesOutlinePaint(0, ChartTheme.MUTED);
+    pooled.setSeriesPaint(0, ChartTheme.INK);
+    pooled.setSeriesShape(0, diamond(7));
+    pooled.setErrorIndicatorPaint(ChartTheme.INK);
+    pooled.setErrorIndicatorStroke(new BasicStroke(2f));
   }
 
   private static Shape diamond(double r) {

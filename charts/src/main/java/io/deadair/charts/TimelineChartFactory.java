@@ -196,8 +196,7 @@ public final class TimelineChartFactory {
   private static void drawBinned(XYPlot plot, List<Point> points, int hours,
       Color observedColour) {
     long width = hours * 2 * HALF_HOUR;
-    XYIntervalSeries box =
-        new XYIntervalSeries("95 % band of the expectation");
+    XYIntervalSeries box = new XYIntervalSeries("95 % band of the expectation");
     XYSeries expected = new XYSeries("Expected without the outage");
     XYSeries observed = new XYSeries(OBSERVED);
     for (Point p : points) {
@@ -211,11 +210,9 @@ public final class TimelineChartFactory {
       expected.add(last.hour().toEpochMilli() + width, last.expected());
       observed.add(last.hour().toEpochMilli() + width, last.observed());
     }
-    XYIntervalSeriesCollection boxes =
-        new XYIntervalSeriesCollection();
+    XYIntervalSeriesCollection boxes = new XYIntervalSeriesCollection();
     boxes.addSeries(box);
-    XYBarRenderer bands =
-        new XYBarRenderer();
+    XYBarRenderer bands = new XYBarRenderer();
     bands.setUseYInterval(true);
     bands.setShadowVisible(false);
     bands.setBarPainter(new StandardXYBarPainter());
@@ -225,8 +222,7 @@ public final class TimelineChartFactory {
     XYSeriesCollection steps = new XYSeriesCollection();
     steps.addSeries(expected);
     steps.addSeries(observed);
-    XYStepRenderer step =
-        new XYStepRenderer();
+    XYStepRenderer step = new XYStepRenderer();
     step.setSeriesPaint(0, ChartTheme.EXPECTED);
     step.setSeriesStroke(0, ChartTheme.DASHED);
     step.setSeriesPaint(1, observedColour);

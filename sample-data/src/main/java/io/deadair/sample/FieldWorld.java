@@ -110,6 +110,11 @@ final class FieldWorld implements Serializable {
     }
     hourStarts = new long[o.days() + 2][zones.size()][24];
     weekend = new boolean[o.days() + 2];
+    fillDays(o);
+  }
+
+  /** Each day's weekend flag, and the start of each local hour in every zone (-1 if skipped). */
+  private void fillDays(GeneratorOptions o) {
     for (int d = -1; d <= o.days(); d++) {
       LocalDate date = o.start().plusDays(d);
       DayOfWeek dow = date.getDayOfWeek();

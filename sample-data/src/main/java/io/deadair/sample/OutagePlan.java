@@ -98,32 +98,34 @@ final class OutagePlan implements Serializable {
     Instant start = o.start().plusDays(day).atTime(startHour, 0).toInstant(ZoneOffset.UTC);
     Instant end = start.plus(Duration.ofSeconds(Math.round(hours * 3600)));
     double rebound = 0.2 + 0.15 * Hashing.unit(o.seed(), 78, i);
-    Scope countries = Scope.all();
-    Scope platforms = Scope.all();
-    String id;
-    String description;
+    return new Planned(window(kind, spec, start, end, counter), severity, rebound);
+  }
+
+  /**
+   * The window of an outage of {@code kind}, numbered within its kind ({@code counter}); regions
+   * and platforms take their turns.
+   */
+  private static OutageWindow window(String kind, String spec, Instant start, Instant end,
+      int[] counter) {
     switch (kind) {
       case "global" -> {
-        id = "global-" + ++counter[0];
-        description = "Playback failing worldwide on every platform";
+        return new OutageWindow("global-" + ++counter[0], start, end, Scope.all(), Scope.all(),
+            "Playback failing worldwide on every platform");
       }
       case "regional" -> {
         List<String> region = REGIONS.get(counter[1] % REGIONS.size());
-        countries = new Scope(Set.copyOf(region));
-        id = "regional-" + ++counter[1];
-        description = "Regional data-centre failure affecting " + String.join(", ", region);
+        return new OutageWindow("regional-" + ++counter[1], start, end,
+            new Scope(Set.copyOf(region)), Scope.all(),
+            "Regional data-centre failure affecting " + String.join(", ", region));
       }
       case "platform" -> {
         String platform = OUTAGE_PLATFORMS.get(counter[2] % OUTAGE_PLATFORMS.size());
-        platforms = Scope.of(platform);
-        id = "platform-" + ++counter[2];
-        description = "Broken " + platform + " client release";
+        return new OutageWindow("platform-" + ++counter[2], start, end, Scope.all(),
+            Scope.of(platform), "Broken " + platform + " client release");
       }
       default -> throw new IllegalArgumentException("Outage spec '" + spec
           + "': kind must be global, regional or platform, not '" + kind + "'");
     }
-    return new Planned(new OutageWindow(id, start, end, countries, platforms, description),
-        severity, rebound);
   }
 
   private static double parseNumber(String spec, String text) {

@@ -62,31 +62,17 @@ final class PlayDraws implements Serializable {
     this.startMs = o.start().toEpochDay() * 86_400_000L;
     this.endMs = startMs + days * 86_400_000L;
     this.field = o.family() == GeneratorOptions.Family.HOME ? null : new FieldWorld(o);
-    double trend = field == null ? TREND : FieldWorld.TREND;
     int nc = World.COUNTRIES.size();
     midnights = new long[days + 2][];
     dayFactor = new double[days + 2];
-    for (int d = -1; d <= days; d++) {
-      LocalDate date = o.start().plusDays(d);
-      midnights[d + 1] = World.localMidnights(date);
-      dayFactor[d + 1] = World.weekdayFactor(date) * (1 + trend * ((d + 0.5) / days - 0.5))
-          * (field == null ? 1 : FieldWorld.OVERSAMPLE);
-    }
+    fillDays(o);
     countries = ArtistCatalog.countryPicker();
     hours = new Categorical(World.LOCAL_HOUR_SHAPE);
     platforms = new Categorical[nc];
     premiumShare = new double[nc];
     userBlockStart = new int[nc];
     userBlockSize = new int[nc];
-    int next = 0;
-    for (int c = 0; c < nc; c++) {
-      World.Country country = World.COUNTRIES.get(c);
-      platforms[c] = new Categorical(country.platformShares());
-      premiumShare[c] = country.premiumShare();
-      userBlockStart[c] = next;
-      userBlockSize[c] = (int) Math.max(1, Math.round(o.users() * countries.probability(c)));
-      next += userBlockSize[c];
-    }
+    fillCountries(o);
     List<Planned> outages = plan.outages();
     int no = outages.size();
     outageStart = new long[no];
@@ -95,11 +81,40 @@ final class PlayDraws implements Serializable {
     outagePlatform = new boolean[no][World.PLATFORMS.size()];
     severity = new double[no];
     reboundShare = new double[no];
-    for (int i = 0; i < no; i++) {
+    fillOutages(outages);
+  }
+
+  /** Each day's local midnights and its factor: weekday, trend and the field's oversampling. */
+  private void fillDays(GeneratorOptions o) {
+    double trend = field == null ? TREND : FieldWorld.TREND;
+    for (int d = -1; d <= days; d++) {
+      LocalDate date = o.start().plusDays(d);
+      midnights[d + 1] = World.localMidnights(date);
+      dayFactor[d + 1] = World.weekdayFactor(date) * (1 + trend * ((d + 0.5) / days - 0.5))
+          * (field == null ? 1 : FieldWorld.OVERSAMPLE);
+    }
+  }
+
+  /** Each country's platforms, premium share and block of listener ids. */
+  private void fillCountries(GeneratorOptions o) {
+    int next = 0;
+    for (int c = 0; c < World.COUNTRIES.size(); c++) {
+      World.Country country = World.COUNTRIES.get(c);
+      platforms[c] = new Categorical(country.platformShares());
+      premiumShare[c] = country.premiumShare();
+      userBlockStart[c] = next;
+      userBlockSize[c] = (int) Math.max(1, Math.round(o.users() * countries.probability(c)));
+      next += userBlockSize[c];
+    }
+  }
+
+  /** Each planned outage's window, scope, severity and rebound, as arrays for the draws. */
+  private void fillOutages(List<Planned> outages) {
+    for (int i = 0; i < outages.size(); i++) {
       Planned p = outages.get(i);
       outageStart[i] = p.window().start().toEpochMilli();
       outageEnd[i] = p.window().end().toEpochMilli();
-      for (int c = 0; c < nc; c++) {
+      for (int c = 0; c < World.COUNTRIES.size(); c++) {
         outageCountry[i][c] = p.window().countries().contains(World.COUNTRIES.get(c).code());
       }
       for (int k = 0; k < World.PLATFORMS.size(); k++) {

@@ -15,6 +15,19 @@ final class ArtistGrouping {
   private final int artists;
   private final String[] platformNames;
   private final String[] trackNames;
+  private final CubeLayout layout;
+  private final int words;
+  private final Index hours;
+  private final Index slots;
+  private final Index listeners;
+  private final Index tracks;
+  // Per listener, the artist (plus one) it was last seen with and its place in that artist's
+  // list: a listener in several partials is merged into one entry in constant time.
+  private final int[] seenWith;
+  private final int[] place;
+
+  /** A table's entries ordered by artist: artist a's are order[start[a]] to order[start[a+1]). */
+  private record Index(int[] start, int[] order) {}
 
   ArtistGrouping(MergedCube cube) {
     this.cube = cube;
@@ -24,72 +37,96 @@ final class ArtistGrouping {
       platformNames[p] = cube.platforms.string(p - 1);
     }
     trackNames = new String[cube.tracks.size() + 1];
+    layout = cube.layout();
+    words = cube.words();
+    seenWith = new int[cube.users.size()];
+    place = new int[cube.users.size()];
+    hours = index(cube.hourly, true);
+    slots = index(cube.slots, false);
+    listeners = index(cube.listeners, false);
+    tracks = index(cube.trackDays, true);
   }
 
   void forEach(Consumer<ArtistCube> each) {
-    Cells hourly = cube.hourly;
-    Cells slots = cube.slots;
-    Cells listeners = cube.listeners;
-    Cells trackDays = cube.trackDays;
-    int[] hStart = starts(hourly, true);
-    int[] hOrder = order(hourly, hStart, true);
-    int[] sStart = starts(slots, false);
-    int[] sOrder = order(slots, sStart, false);
-    int[] lStart = starts(listeners, false);
-    int[] lOrder = order(listeners, lStart, false);
-    int[] tStart = starts(trackDays, true);
-    int[] tOrder = order(trackDays, tStart, true);
-    CubeLayout layout = cube.layout();
-    int words = cube.words();
-    // Per listener, the artist (plus one) it was last seen with and its place in that artist's
-    // list: a listener in several partials is merged into one entry in constant time.
-    int[] seenWith = new int[cube.users.size()];
-    int[] place = new int[cube.users.size()];
     ArtistCube view = new ArtistCube();
     for (int a : byId()) {
-      int distinct = 0;
-      for (int j = lStart[a]; j < lStart[a + 1]; j++) {
-        int u = (int) listeners.second(lOrder[j]);
-        if (seenWith[u] != a + 1) {
-          seenWith[u] = a + 1;
-          place[u] = distinct++;
-        }
-      }
-      view.reset(cube.artists.string(a), hStart[a + 1] - hStart[a], sStart[a + 1] - sStart[a],
-          distinct, words, tStart[a + 1] - tStart[a]);
-      for (int i = 0, j = hStart[a]; j < hStart[a + 1]; i++, j++) {
-        int c = hOrder[j];
-        long k1 = hourly.first(c);
-        long k2 = hourly.second(c);
-        view.hours[i] = layout.firstHour() + (int) k1;
-        view.countries[i] = (int) (k2 >>> 40);
-        view.platforms[i] = platformNames[(int) ((k2 >>> 8) & 0xFFFFFFFFL)];
-        view.tiers[i] = CubeCodes.TIERS.get((int) (k2 & 0xFF));
-        view.plays[i] = hourly.doubleValue(c, 0);
-      }
-      for (int i = 0, j = sStart[a]; j < sStart[a + 1]; i++, j++) {
-        int c = sOrder[j];
-        view.slots[i] = (int) slots.second(c);
-        for (int part = 0; part < 4; part++) {
-          view.slotSums[4 * i + part] = slots.doubleValue(c, part);
-        }
-      }
-      Arrays.fill(view.masks, 0, distinct * words, 0L);
-      for (int j = lStart[a]; j < lStart[a + 1]; j++) {
-        int c = lOrder[j];
-        int at = place[(int) listeners.second(c)] * words;
-        for (int w = 0; w < words; w++) {
-          view.masks[at + w] |= listeners.value(c, w);
-        }
-      }
-      for (int i = 0, j = tStart[a]; j < tStart[a + 1]; i++, j++) {
-        int c = tOrder[j];
-        view.tracks[i] = trackName((int) trackDays.first(c));
-        view.days[i] = layout.firstDay() + trackDays.second(c);
-        view.trackPlays[i] = trackDays.doubleValue(c, 0);
-      }
+      int distinct = placeListeners(a);
+      view.reset(cube.artists.string(a), count(hours, a), count(slots, a), distinct, words,
+          count(tracks, a));
+      fillHours(view, a);
+      fillSlots(view, a);
+      fillListeners(view, a, distinct);
+      fillTracks(view, a);
       each.accept(view);
     }
+  }
+
+  private static int count(Index index, int a) {
+    return index.start()[a + 1] - index.start()[a];
+  }
+
+  /** Gives each of the artist's distinct listeners its place; returns how many there are. */
+  private int placeListeners(int a) {
+    int distinct = 0;
+    for (int j = listeners.start()[a]; j < listeners.start()[a + 1]; j++) {
+      int u = (int) cube.listeners.second(listeners.order()[j]);
+      if (seenWith[u] != a + 1) {
+        seenWith[u] = a + 1;
+        place[u] = distinct++;
+      }
+    }
+    return distinct;
+  }
+
+  private void fillHours(ArtistCube view, int a) {
+    Cells hourly = cube.hourly;
+    for (int i = 0, j = hours.start()[a]; j < hours.start()[a + 1]; i++, j++) {
+      int c = hours.order()[j];
+      long k1 = hourly.first(c);
+      long k2 = hourly.second(c);
+      view.hours[i] = layout.firstHour() + (int) k1;
+      view.countries[i] = (int) (k2 >>> 40);
+      view.platforms[i] = platformNames[(int) ((k2 >>> 8) & 0xFFFFFFFFL)];
+      view.tiers[i] = CubeCodes.TIERS.get((int) (k2 & 0xFF));
+      view.plays[i] = hourly.doubleValue(c, 0);
+    }
+  }
+
+  private void fillSlots(ArtistCube view, int a) {
+    for (int i = 0, j = slots.start()[a]; j < slots.start()[a + 1]; i++, j++) {
+      int c = slots.order()[j];
+      view.slots[i] = (int) cube.slots.second(c);
+      for (int part = 0; part < 4; part++) {
+        view.slotSums[4 * i + part] = cube.slots.doubleValue(c, part);
+      }
+    }
+  }
+
+  /** Each distinct listener's slot mask: the union of the masks of its entries. */
+  private void fillListeners(ArtistCube view, int a, int distinct) {
+    Arrays.fill(view.masks, 0, distinct * words, 0L);
+    for (int j = listeners.start()[a]; j < listeners.start()[a + 1]; j++) {
+      int c = listeners.order()[j];
+      int at = place[(int) cube.listeners.second(c)] * words;
+      for (int w = 0; w < words; w++) {
+        view.masks[at + w] |= cube.listeners.value(c, w);
+      }
+    }
+  }
+
+  private void fillTracks(ArtistCube view, int a) {
+    Cells trackDays = cube.trackDays;
+    for (int i = 0, j = tracks.start()[a]; j < tracks.start()[a + 1]; i++, j++) {
+      int c = tracks.order()[j];
+      view.tracks[i] = trackName((int) trackDays.first(c));
+      view.days[i] = layout.firstDay() + trackDays.second(c);
+      view.trackPlays[i] = trackDays.doubleValue(c, 0);
+    }
+  }
+
+  private Index index(Cells cells, boolean packed) {
+    int[] start = starts(cells, packed);
+    return new Index(start, order(cells, start, packed));
   }
 
   /**

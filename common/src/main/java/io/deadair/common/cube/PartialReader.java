@@ -17,8 +17,15 @@ final class PartialReader {
     int slots = in.readVarInt();
     int listeners = in.readVarInt();
     int trackDays = in.readVarInt();
-    long[] v;
-    for (int i = 0; i < hourly; i++) {
+    readHourly(cube, in, hourly, artists, platforms);
+    readSlots(cube, in, slots, artists);
+    readListeners(cube, in, listeners, artists, users);
+    readTrackDays(cube, in, trackDays, artists, tracks);
+  }
+
+  private static void readHourly(MergedCube cube, ByteSource in, int n, int[] artists,
+      int[] platforms) {
+    for (int i = 0; i < n; i++) {
       long a = artists[in.readVarInt()];
       long hour = in.readSignedVarLong() & 0xFFFFFFFFL;
       long country = in.readVarLong();
@@ -27,23 +34,34 @@ final class PartialReader {
       int p = cube.hourly.append((a << 32) | hour, (country << 40) | (platform << 8) | tier);
       cube.hourly.data[p] = Double.doubleToRawLongBits(in.readAmount());
     }
-    for (int i = 0; i < slots; i++) {
+  }
+
+  private static void readSlots(MergedCube cube, ByteSource in, int n, int[] artists) {
+    for (int i = 0; i < n; i++) {
       int p = cube.slots.append(artists[in.readVarInt()], in.readVarInt());
-      v = cube.slots.data;
+      long[] v = cube.slots.data;
       for (int part = 0; part < 4; part++) {
         v[p + part] = Double.doubleToRawLongBits(in.readAmount());
       }
     }
+  }
+
+  private static void readListeners(MergedCube cube, ByteSource in, int n, int[] artists,
+      int[] users) {
     int words = cube.words();
-    for (int i = 0; i < listeners; i++) {
+    for (int i = 0; i < n; i++) {
       int p = cube.listeners.append(artists[in.readVarInt()], users[in.readVarInt()] - 1);
-      v = cube.listeners.data;
+      long[] v = cube.listeners.data;
       for (int w = 0; w < words; w++) {
         v[p + w] = in.readVarLong();
       }
     }
+  }
+
+  private static void readTrackDays(MergedCube cube, ByteSource in, int n, int[] artists,
+      int[] tracks) {
     Cells days = cube.trackDays;
-    for (int i = 0; i < trackDays; i++) {
+    for (int i = 0; i < n; i++) {
       long a = artists[in.readVarInt()];
       long track = tracks[in.readVarInt()];
       int p = days.append((a << 32) | track, in.readSignedVarLong());

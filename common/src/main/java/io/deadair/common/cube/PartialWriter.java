@@ -83,73 +83,92 @@ final class PartialWriter {
   }
 
   byte[][] write() {
-    PairTable hourly = cube.hourly();
-    PairTable slots = cube.slots();
-    PairTable listeners = cube.listeners();
-    PairTable trackDays = cube.trackDays();
-    int[][] hourlyByBucket = byBucket(hourly, true);
-    int[][] slotsByBucket = byBucket(slots, false);
-    int[][] listenersByBucket = byBucket(listeners, false);
-    int[][] trackDaysByBucket = byBucket(trackDays, true);
+    int[][] hourly = byBucket(cube.hourly(), true);
+    int[][] slots = byBucket(cube.slots(), false);
+    int[][] listeners = byBucket(cube.listeners(), false);
+    int[][] trackDays = byBucket(cube.trackDays(), true);
     byte[][] partials = new byte[buckets][];
-    long[] masks = listeners.values();
-    int words = cube.words();
     for (int b = 0; b < buckets; b++) {
-      if (hourlyByBucket[b].length + slotsByBucket[b].length + listenersByBucket[b].length
-          + trackDaysByBucket[b].length == 0) {
-        continue;
+      if (hourly[b].length + slots[b].length + listeners[b].length + trackDays[b].length > 0) {
+        partials[b] = partial(b, hourly[b], slots[b], listeners[b], trackDays[b]);
       }
-      for (Dictionary d : new Dictionary[] {artists, platforms, tracks, users}) {
-        d.start(b);
-      }
-      ByteSink cells = new ByteSink(1024);
-      for (int p : hourlyByBucket[b]) {
-        long k1 = hourly.first(p);
-        long k2 = hourly.second(p);
-        cells.writeVarLong(artists.local((int) (k1 >>> 32)));
-        cells.writeSignedVarLong((int) k1);
-        cells.writeVarLong(k2 >>> 40);
-        cells.writeVarLong(platforms.localOrNone((int) ((k2 >>> 8) & 0xFFFFFFFFL)));
-        cells.writeVarLong(k2 & 0xFF);
-        cells.writeAmount(hourly.doubleAt(p, 0));
-      }
-      for (int p : slotsByBucket[b]) {
-        cells.writeVarLong(artists.local((int) slots.first(p)));
-        cells.writeVarLong(slots.second(p));
-        for (int part = 0; part < 4; part++) {
-          cells.writeAmount(slots.doubleAt(p, part));
-        }
-      }
-      for (int p : listenersByBucket[b]) {
-        cells.writeVarLong(artists.local((int) listeners.first(p)));
-        cells.writeVarLong(users.localOrNone(1 + (int) listeners.second(p)));
-        for (int w = 0; w < words; w++) {
-          cells.writeVarLong(masks[p + w]);
-        }
-      }
-      for (int p : trackDaysByBucket[b]) {
-        long k1 = trackDays.first(p);
-        cells.writeVarLong(artists.local((int) (k1 >>> 32)));
-        cells.writeVarLong(tracks.localOrNone((int) k1));
-        cells.writeSignedVarLong(trackDays.second(p));
-        cells.writeAmount(trackDays.doubleAt(p, 0));
-      }
-      ByteSink head = new ByteSink(256 + cells.size());
-      artists.writeTo(cube.artists(), 0, head);
-      platforms.writeTo(cube.platforms(), 1, head);
-      tracks.writeTo(cube.tracks(), 1, head);
-      users.writeTo(cube.users(), 1, head);
-      head.writeVarLong(hourlyByBucket[b].length);
-      head.writeVarLong(slotsByBucket[b].length);
-      head.writeVarLong(listenersByBucket[b].length);
-      head.writeVarLong(trackDaysByBucket[b].length);
-      byte[] tail = cells.toByteArray();
-      byte[] headBytes = head.toByteArray();
-      byte[] out = Arrays.copyOf(headBytes, headBytes.length + tail.length);
-      System.arraycopy(tail, 0, out, headBytes.length, tail.length);
-      partials[b] = out;
     }
     return partials;
+  }
+
+  /** Bucket {@code b}'s partial: its dictionaries and cell counts, then its cells. */
+  private byte[] partial(int b, int[] hourly, int[] slots, int[] listeners, int[] trackDays) {
+    for (Dictionary d : new Dictionary[] {artists, platforms, tracks, users}) {
+      d.start(b);
+    }
+    ByteSink cells = new ByteSink(1024);
+    writeHourly(hourly, cells);
+    writeSlots(slots, cells);
+    writeListeners(listeners, cells);
+    writeTrackDays(trackDays, cells);
+    ByteSink head = new ByteSink(256 + cells.size());
+    artists.writeTo(cube.artists(), 0, head);
+    platforms.writeTo(cube.platforms(), 1, head);
+    tracks.writeTo(cube.tracks(), 1, head);
+    users.writeTo(cube.users(), 1, head);
+    head.writeVarLong(hourly.length);
+    head.writeVarLong(slots.length);
+    head.writeVarLong(listeners.length);
+    head.writeVarLong(trackDays.length);
+    byte[] tail = cells.toByteArray();
+    byte[] headBytes = head.toByteArray();
+    byte[] out = Arrays.copyOf(headBytes, headBytes.length + tail.length);
+    System.arraycopy(tail, 0, out, headBytes.length, tail.length);
+    return out;
+  }
+
+  private void writeHourly(int[] entries, ByteSink cells) {
+    PairTable hourly = cube.hourly();
+    for (int p : entries) {
+      long k1 = hourly.first(p);
+      long k2 = hourly.second(p);
+      cells.writeVarLong(artists.local((int) (k1 >>> 32)));
+      cells.writeSignedVarLong((int) k1);
+      cells.writeVarLong(k2 >>> 40);
+      cells.writeVarLong(platforms.localOrNone((int) ((k2 >>> 8) & 0xFFFFFFFFL)));
+      cells.writeVarLong(k2 & 0xFF);
+      cells.writeAmount(hourly.doubleAt(p, 0));
+    }
+  }
+
+  private void writeSlots(int[] entries, ByteSink cells) {
+    PairTable slots = cube.slots();
+    for (int p : entries) {
+      cells.writeVarLong(artists.local((int) slots.first(p)));
+      cells.writeVarLong(slots.second(p));
+      for (int part = 0; part < 4; part++) {
+        cells.writeAmount(slots.doubleAt(p, part));
+      }
+    }
+  }
+
+  private void writeListeners(int[] entries, ByteSink cells) {
+    PairTable listeners = cube.listeners();
+    long[] masks = listeners.values();
+    int words = cube.words();
+    for (int p : entries) {
+      cells.writeVarLong(artists.local((int) listeners.first(p)));
+      cells.writeVarLong(users.localOrNone(1 + (int) listeners.second(p)));
+      for (int w = 0; w < words; w++) {
+        cells.writeVarLong(masks[p + w]);
+      }
+    }
+  }
+
+  private void writeTrackDays(int[] entries, ByteSink cells) {
+    PairTable trackDays = cube.trackDays();
+    for (int p : entries) {
+      long k1 = trackDays.first(p);
+      cells.writeVarLong(artists.local((int) (k1 >>> 32)));
+      cells.writeVarLong(tracks.localOrNone((int) k1));
+      cells.writeSignedVarLong(trackDays.second(p));
+      cells.writeAmount(trackDays.doubleAt(p, 0));
+    }
   }
 
   /** The positions of a part's entries, per bucket, in table order (a counting sort). */

@@ -75,24 +75,33 @@ public final class PhaseCalendar implements Serializable {
     return new HourSet(out);
   }
 
+  /** One outage's hours: baseline from b0, window [w0, w1), recovery to a1, and what to skip. */
+  private record Bounds(long b0, long w0, long w1, long a1, HourSet excluded) {
+
+    static Bounds of(OutageWindow o, List<OutageWindow> all, int baselineDays, int afterHours) {
+      long w0 = startHour(o);
+      long w1 = endHour(o);
+      return new Bounds(w0 - 24L * baselineDays, w0, w1, w1 + afterHours,
+          excludedHours(o, all, afterHours));
+    }
+
+    /** The outage's phase at hour {@code h}, or null outside its hours or in a skipped hour. */
+    Phase at(long h) {
+      return h < b0 || h >= a1 ? null
+          : h < w0 ? (excluded.contains(h) ? null : Phase.BEFORE)
+          : h < w1 ? Phase.DURING : Phase.AFTER;
+    }
+  }
+
   public static PhaseCalendar of(List<OutageWindow> outages, int baselineDays, int afterHours) {
     int n = outages.size();
-    long[] b0 = new long[n];
-    long[] w0 = new long[n];
-    long[] w1 = new long[n];
-    long[] a1 = new long[n];
-    HourSet[] excluded = new HourSet[n];
+    Bounds[] bounds = new Bounds[n];
     long from = Long.MAX_VALUE;
     long to = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      OutageWindow o = outages.get(i);
-      w0[i] = startHour(o);
-      w1[i] = endHour(o);
-      b0[i] = w0[i] - 24L * baselineDays;
-      a1[i] = w1[i] + afterHours;
-      excluded[i] = excludedHours(o, outages, afterHours);
-      from = Math.min(from, b0[i]);
-      to = Math.max(to, a1[i]);
+      bounds[i] = Bounds.of(outages.get(i), outages, baselineDays, afterHours);
+      from = Math.min(from, bounds[i].b0());
+      to = Math.max(to, bounds[i].a1());
     }
     List<Slot> slots = new ArrayList<>();
     Map<String, Map<Phase, Long>> phaseHours = new LinkedHashMap<>();
@@ -102,14 +111,11 @@ public final class PhaseCalendar implements Serializable {
       Phase[] sig = new Phase[n];
       boolean any = false;
       for (int i = 0; h < to && i < n; i++) {
-        Phase p = h < b0[i] || h >= a1[i] ? null
-            : h < w0[i] ? (excluded[i].contains(h) ? null : Phase.BEFORE)
-            : h < w1[i] ? Phase.DURING : Phase.AFTER;
-        sig[i] = p;
-        if (p != null) {
+        sig[i] = bounds[i].at(h);
+        if (sig[i] != null) {
           any = true;
           phaseHours.computeIfAbsent(outages.get(i).id(), k -> new LinkedHashMap<>())
-              .merge(p, 1L, Long::sum);
+              .merge(sig[i], 1L, Long::sum);
         }
       }
       if (current != null && !Arrays.equals(current, sig)) {

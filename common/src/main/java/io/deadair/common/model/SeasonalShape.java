@@ -48,6 +48,17 @@ final class SeasonalShape {
    */
   static SeasonalShape learn(Map<Integer, Map<Long, Double>> groups, ZoneId[] zones, long[] from,
       long[] to, HourSet excluded) {
+    Map<Integer, double[]> hod = new HashMap<>();
+    byCountry(groups).forEach((c, s) -> hod.put(c,
+        profiles(DayProfileFit.of(s, zones[c], from[c], to[c], excluded))));
+    double[] dow = dayOfWeek(groups, zones, from, to, excluded);
+    return new SeasonalShape(hod, dow, levels(groups, hod, dow, zones, from, to, excluded),
+        zones);
+  }
+
+  /** The day-of-week factors, from every country's plays and hours by local day of week. */
+  private static double[] dayOfWeek(Map<Integer, Map<Long, Double>> groups, ZoneId[] zones,
+      long[] from, long[] to, HourSet excluded) {
     Map<Integer, double[]> dowSums = new HashMap<>();
     Map<Integer, long[]> dowHours = new HashMap<>();
     groups.forEach((g, s) -> {
@@ -68,10 +79,13 @@ final class SeasonalShape {
         }
       });
     });
-    Map<Integer, double[]> hod = new HashMap<>();
-    byCountry(groups).forEach((c, s) -> hod.put(c,
-        profiles(DayProfileFit.of(s, zones[c], from[c], to[c], excluded))));
-    double[] dow = weekly(dowSums, dowHours);
+    return weekly(dowSums, dowHours);
+  }
+
+  /** Each group's level: its plays over what the shape alone predicts for the same hours. */
+  private static Map<Integer, Double> levels(Map<Integer, Map<Long, Double>> groups,
+      Map<Integer, double[]> hod, double[] dow, ZoneId[] zones, long[] from, long[] to,
+      HourSet excluded) {
     Map<Integer, Double> levels = new HashMap<>();
     groups.forEach((g, s) -> {
       int c = OutageModel.countryOf(g);
@@ -86,7 +100,7 @@ final class SeasonalShape {
       }
       levels.put(g, fit > 0 ? obs / fit : 0);
     });
-    return new SeasonalShape(hod, dow, levels, zones);
+    return levels;
   }
 
   /** Per country index, the plays by hour of its groups (in scope and not) together. */

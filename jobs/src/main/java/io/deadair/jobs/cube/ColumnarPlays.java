@@ -67,49 +67,66 @@ final class ColumnarPlays implements PlaySource.BatchCoder<ColumnarBatch> {
 
   @Override
   public void add(ColumnarBatch batch, CubeAggregate cube, PassTotals totals, PlayClock clock) {
-    int rows = batch.numRows();
+    ColumnVector ts = batch.column(positions[0]);
+    ColumnVector ms = batch.column(positions[4]);
+    ColumnVector[] text = textColumns(batch);
+    int[][] cached = new int[COLUMNS.size()][];
+    for (int c = 1; c < COLUMNS.size(); c++) {
+      if (text[c] != null) {
+        cached[c] = dictionaries[c].codes(text[c]);
+      }
+    }
+    int[] code = new int[COLUMNS.size()];
+    for (int i = 0; i < batch.numRows(); i++) {
+      long played = ts.isNullAt(i) || !codeText(text, cached, i, code, cube) ? -1
+          : msPlayed(ms, i);
+      if (played < 0) {
+        totals.countRejected();
+        continue;
+      }
+      addCoded(cube, totals, clock, ts.getLong(i), code, played);
+    }
+  }
+
+  /** The batch's text columns by {@link #COLUMNS} index (null where absent or not text). */
+  private ColumnVector[] textColumns(ColumnarBatch batch) {
     if (dictionaries == null) {
       dictionaries = new DictionaryCodes[COLUMNS.size()];
       for (int c = 0; c < dictionaries.length; c++) {
         dictionaries[c] = new DictionaryCodes();
       }
     }
-    ColumnVector ts = batch.column(positions[0]);
-    ColumnVector ms = batch.column(positions[4]);
     ColumnVector[] text = new ColumnVector[COLUMNS.size()];
-    int[][] cached = new int[COLUMNS.size()][];
     for (int c = 1; c < COLUMNS.size(); c++) {
       if (TEXT[c] != null && positions[c] >= 0) {
         text[c] = batch.column(positions[c]);
-        cached[c] = dictionaries[c].codes(text[c]);
       }
     }
-    int[] code = new int[COLUMNS.size()];
-    for (int i = 0; i < rows; i++) {
-      boolean bad = ts.isNullAt(i);
-      for (int c = 1; c < COLUMNS.size() && !bad; c++) {
-        if (TEXT[c] == null) {
-          continue;
-        }
-        code[c] = text[c] == null ? PlayCoder.NO_REASON
-            : code(text[c], i, cached[c], TEXT[c], cube);
-        bad = code[c] < 0;
-      }
-      long played = 0;
-      if (!bad) {
-        if (ms.isNullAt(i)) {
-          bad = true;
-        } else {
-          played = msIsLong ? ms.getLong(i) : ms.getInt(i);
-          bad = played < 0 || played > Contract.MAX_MS_PLAYED;
-        }
-      }
-      if (bad) {
-        totals.countRejected();
+    return text;
+  }
+
+  /** Codes row {@code i}'s text columns into {@code code}; false when one is unusable. */
+  private static boolean codeText(ColumnVector[] text, int[][] cached, int i, int[] code,
+      CubeAggregate cube) {
+    for (int c = 1; c < COLUMNS.size(); c++) {
+      if (TEXT[c] == null) {
         continue;
       }
-      addCoded(cube, totals, clock, ts.getLong(i), code, played);
+      code[c] = text[c] == null ? PlayCoder.NO_REASON : code(text[c], i, cached[c], TEXT[c], cube);
+      if (code[c] < 0) {
+        return false;
+      }
     }
+    return true;
+  }
+
+  /** Row {@code i}'s milliseconds played, or -1 when missing or out of range. */
+  private long msPlayed(ColumnVector ms, int i) {
+    if (ms.isNullAt(i)) {
+      return -1;
+    }
+    long played = msIsLong ? ms.getLong(i) : ms.getInt(i);
+    return played < 0 || played > Contract.MAX_MS_PLAYED ? -1 : played;
   }
 
   /**

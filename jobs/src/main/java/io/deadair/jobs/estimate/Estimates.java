@@ -10,7 +10,6 @@ import io.deadair.common.model.Fitted;
 import io.deadair.common.model.OutageModel;
 import io.deadair.common.model.WindowPrediction;
 import io.deadair.common.model.WindowSpec;
-import io.deadair.common.stats.Calibration;
 import io.deadair.common.stats.LevelEstimate;
 import io.deadair.jobs.spark.InOrder;
 import java.io.Serializable;
@@ -48,7 +47,8 @@ public final class Estimates {
     double[][] levelDayError = LevelDays.placeboError(results, withTau2);
     Fitted levelled = withTau2.withLevelDays(LevelDays.choose(levelDayError));
     Fitted reconciled = levelled.withScales(scales(results, levelled));
-    return calibrate(results, reconciled, config.confidence(), levelDayError);
+    return IntervalCalibration.calibrate(results, reconciled, config.confidence(),
+        levelDayError);
   }
 
   /**
@@ -84,6 +84,19 @@ public final class Estimates {
     double squaredExcess;
     double inverseBase;
     long n;
+
+    void add(WindowStat w) {
+      double ratio = w.recentObserved() / w.recentBase();
+      squaredExcess += (ratio - 1) * (ratio - 1);
+      inverseBase += 1 / w.recentBase();
+      n++;
+    }
+
+    void add(Moments m) {
+      squaredExcess += m.squaredExcess;
+      inverseBase += m.inverseBase;
+      n += m.n;
+    }
   }
 
   /**
@@ -94,25 +107,16 @@ public final class Estimates {
     Broadcast<Fitted> model = broadcast(results, fitted);
     EnumMap<Segment, Moments> sums = InOrder.aggregate(results,
         () -> new EnumMap<Segment, Moments>(Segment.class), (acc, r) -> {
-      forEachWindow(r, model.value(), (k, s, w) -> {
-        if (w.window() > 0 && w.recentBase() >= 20) {
-          Moments m = acc.computeIfAbsent(s, x -> new Moments());
-          double ratio = w.recentObserved() / w.recentBase();
-          m.squaredExcess += (ratio - 1) * (ratio - 1);
-          m.inverseBase += 1 / w.recentBase();
-          m.n++;
-        }
-      });
-      return acc;
-    }, (a, b) -> {
-      b.forEach((s, m) -> {
-        Moments t = a.computeIfAbsent(s, x -> new Moments());
-        t.squaredExcess += m.squaredExcess;
-        t.inverseBase += m.inverseBase;
-        t.n += m.n;
-      });
-      return a;
-    });
+          forEachWindow(r, model.value(), (k, s, w) -> {
+            if (w.window() > 0 && w.recentBase() >= 20) {
+              acc.computeIfAbsent(s, x -> new Moments()).add(w);
+            }
+          });
+          return acc;
+        }, (a, b) -> {
+          b.forEach((s, m) -> a.computeIfAbsent(s, x -> new Moments()).add(m));
+          return a;
+        });
     Map<Segment, Double> out = new EnumMap<>(Segment.class);
     sums.forEach((s, m) -> out.put(s, LevelEstimate.priorVariance(m.squaredExcess,
         m.inverseBase, m.n)));
@@ -163,87 +167,6 @@ public final class Estimates {
     return service > 0 && artists > 0 ? service / artists : 1;
   }
 
-  /** Placebo z-scores per size class and the placebo windows' service totals. */
-  private static final class Placebos implements Serializable {
-    final Quantiles[] z = newQuantiles(Calibration.CLASS_BOUNDS.length);
-    final Quantiles pooled = new Quantiles();
-    /** Per (outage, window): in-scope observed, expected, summed variance. */
-    final Map<String, double[]> windows = new HashMap<>();
-  }
-
-  /**
-   * The calibration of the intervals (the |z| quantile of placebo windows per size class) and
-   * the service model's error per outage: how far placebo windows' totals strayed beyond what
-   * the artists' own variances explain.
-   */
-  static Fit calibrate(JavaRDD<ArtistResult> results, Fitted fitted, double confidence,
-      double[][] levelDayError) {
-    Broadcast<Fitted> model = broadcast(results, fitted);
-    Placebos p = InOrder.aggregate(results, Placebos::new, (acc, r) -> {
-      forEachWindow(r, model.value(), (k, s, w) -> {
-        if (w.window() == 0) {
-          return;
-        }
-        WindowPrediction pr = model.value().predict(k, w, s);
-        if (pr.sd() > 0) {
-          double z = Math.abs(w.inObserved() - pr.expectedIn()) / pr.sd();
-          acc.z[Calibration.sizeClass(pr.expectedIn())].add(z);
-          acc.pooled.add(z);
-        }
-        double[] t = acc.windows.computeIfAbsent(k + "|" + w.window(), x -> new double[3]);
-        t[0] += w.inObserved();
-        t[1] += pr.expectedIn();
-        t[2] += pr.sd() * pr.sd();
-      });
-      return acc;
-    }, (a, b) -> {
-      for (int c = 0; c < a.z.length; c++) {
-        a.z[c].merge(b.z[c]);
-      }
-      a.pooled.merge(b.pooled);
-      b.windows.forEach((key, t) -> {
-        double[] s = a.windows.computeIfAbsent(key, x -> new double[3]);
-        for (int i = 0; i < 3; i++) {
-          s[i] += t[i];
-        }
-      });
-      return a;
-    });
-    int classes = Calibration.CLASS_BOUNDS.length;
-    double[] q = new double[classes];
-    long[] n = new long[classes];
-    for (int c = 0; c < classes; c++) {
-      n[c] = p.z[c].count();
-      Double v = p.z[c].query(confidence);
-      q[c] = v == null ? 0 : v;
-    }
-    Double pooled = p.pooled.query(confidence);
-    Calibration calibration = Calibration.fromQuantiles(confidence, q, n,
-        pooled == null ? 0 : pooled, p.pooled.count());
-    return new Fit(fitted.withCalibration(calibration), serviceError(p.windows,
-        fitted.models()), levelDayError);
-  }
-
-  private static Map<String, Double> serviceError(Map<String, double[]> windows,
-      List<OutageModel> models) {
-    Map<Integer, double[]> acc = new HashMap<>();
-    windows.forEach((key, t) -> {
-      double e = t[1];
-      if (e <= 0) {
-        return;
-      }
-      double rel = (t[0] - e) / e;
-      double[] a = acc.computeIfAbsent(Integer.parseInt(key.substring(0, key.indexOf('|'))),
-          x -> new double[2]);
-      a[0] += rel * rel - t[2] / (e * e);
-      a[1]++;
-    });
-    Map<String, Double> out = new HashMap<>();
-    acc.forEach((k, a) -> out.put(models.get(k).outage().id(),
-        Math.sqrt(Math.max(0, a[0] / a[1]))));
-    return out;
-  }
-
   /** A window of an artist in outage k, with the artist's segment there. */
   interface WindowVisitor {
     void visit(int k, Segment segment, WindowStat window);
@@ -268,7 +191,7 @@ public final class Estimates {
     return JavaSparkContext.fromSparkContext(rdd.context()).broadcast(fitted);
   }
 
-  private static Quantiles[] newQuantiles(int n) {
+  static Quantiles[] newQuantiles(int n) {
     Quantiles[] q = new Quantiles[n];
     for (int i = 0; i < n; i++) {
       q[i] = new Quantiles();

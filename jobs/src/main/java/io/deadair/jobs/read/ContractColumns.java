@@ -119,6 +119,25 @@ final class ContractColumns {
       Column lineProblem, boolean text) {
     checkColumns(Set.of(rawSchema.fieldNames()), table, path);
     List<String> present = Arrays.asList(rawSchema.fieldNames());
+    Parsed parsed = parsed(rawSchema, table, present, lineProblem, text);
+    Checked checked = checked(parsed.kept(), rawSchema, table, present);
+    return raw.select(parsed.columns().toArray(Column[]::new))
+        .select(checked.columns().toArray(Column[]::new))
+        .select(output(table, present, checked, text).toArray(Column[]::new));
+  }
+
+  /** The first projection's columns, and the names the next one keeps of them. */
+  private record Parsed(List<Column> columns, List<Column> kept) {}
+
+  /** The second's columns, the column at fault and the problems in the order they count. */
+  private record Checked(List<Column> columns, Column column, List<Column> problems) {}
+
+  /**
+   * Parses each contract column present (absent ones are null), beside each raw column, where
+   * the row came from and the line's own problem.
+   */
+  private static Parsed parsed(StructType rawSchema, TableSpec table, List<String> present,
+      Column lineProblem, boolean text) {
     List<Column> parsed = new ArrayList<>();
     List<Column> kept = new ArrayList<>();
     for (ColumnSpec c : table.columns()) {
@@ -141,7 +160,12 @@ final class ContractColumns {
       parsed.add(col("value").as(TEXT));
       kept.add(col(TEXT));
     }
+    return new Parsed(parsed, kept);
+  }
 
+  /** Checks each column present; the first column at fault, in the table's order, names it. */
+  private static Checked checked(List<Column> kept, StructType rawSchema, TableSpec table,
+      List<String> present) {
     List<Column> checked = new ArrayList<>(kept);
     Column column = lit(null).cast(DataTypes.StringType);
     List<Column> problems = new ArrayList<>(List.of(col(LINE_PROBLEM)));
@@ -154,8 +178,13 @@ final class ContractColumns {
         problems.add(1, col(PROBLEM + c.name()));
       }
     }
+    return new Checked(checked, column, problems);
+  }
 
-    Column reason = coalesce(problems.toArray(Column[]::new));
+  /** The contract's columns, where the row came from, and its raw text, column and reason. */
+  private static List<Column> output(TableSpec table, List<String> present, Checked checked,
+      boolean text) {
+    Column reason = coalesce(checked.problems().toArray(Column[]::new));
     Column rawText = text ? col(TEXT) : when(reason.isNotNull(), to_json(struct(present.stream()
         .map(f -> col(quoted(SOURCE + f)).as(f)).toArray(Column[]::new))));
     List<Column> out = new ArrayList<>();
@@ -164,10 +193,9 @@ final class ContractColumns {
     out.add(col(TableReader.BLOCK));
     out.add(col(TableReader.POS));
     out.add(rawText.as(TableReader.RAW));
-    out.add(when(col(LINE_PROBLEM).isNull(), column).as(TableReader.COLUMN));
+    out.add(when(col(LINE_PROBLEM).isNull(), checked.column()).as(TableReader.COLUMN));
     out.add(reason.as(TableReader.REASON));
-    return raw.select(parsed.toArray(Column[]::new)).select(checked.toArray(Column[]::new))
-        .select(out.toArray(Column[]::new));
+    return out;
   }
 
   private static DataType rawType(StructType rawSchema, ColumnSpec c) {

@@ -49,8 +49,7 @@ public final class OutputWriter {
   private final FileSystem fs;
   /** Removes the staging folder when the JVM is stopped (Ctrl-C, SIGTERM) mid-run. */
   private final Runnable cleanup = this::abort;
-  private final Map<String, Long> rowCounts =
-      Collections.synchronizedMap(new TreeMap<>());
+  private final Map<String, Long> rowCounts = Collections.synchronizedMap(new TreeMap<>());
   private final Map<String, List<Row>> written = new ConcurrentHashMap<>();
 
   public OutputWriter(SparkSession spark, String out) {

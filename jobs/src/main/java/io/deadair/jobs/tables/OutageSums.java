@@ -1,6 +1,9 @@
 package io.deadair.jobs.tables;
 
 import io.deadair.common.domain.Segment;
+import io.deadair.common.model.ArtistImpact;
+import io.deadair.common.model.ArtistResult.WindowStat;
+import io.deadair.common.model.WindowPrediction;
 import io.deadair.jobs.estimate.Quantiles;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -69,6 +72,51 @@ public final class OutageSums implements Serializable {
       medians[s] = new Quantiles();
       lambda.add(new TreeMap<>());
     }
+  }
+
+  /** Adds an artist's observed plays by timeline hour to the service's and its segment's. */
+  void addObserved(double[] timeline, int series) {
+    for (int h = 0; h < timeline.length; h++) {
+      observed[ALL][h] += timeline[h];
+      if (series > 0) {
+        observed[series][h] += timeline[h];
+      }
+    }
+  }
+
+  /** Adds an artist's impact to the service's totals and its segment's. */
+  void addImpact(ArtistImpact a, WindowPrediction p, int series, double minExpected) {
+    for (int s : new int[] {ALL, series}) {
+      double[] t = totals[s];
+      present[s] = true;
+      t[ARTISTS]++;
+      t[EXPECTED] += a.expectedPlays();
+      t[LOST] += a.lostPlays();
+      t[HALF_SQ] += a.half() * a.half();
+      t[EXPECTED_IN] += p.expectedIn();
+      t[HALF_USD_SQ] += Math.pow(a.half() * a.usdPerPlay(), 2);
+      t[EXPECTED_IN_USD] += p.expectedIn() * a.usdPerPlay();
+      t[REVENUE] += a.lostRevenue();
+      if (a.expectedPlays() >= minExpected && a.lostPct() != null) {
+        medians[s].add(a.lostPct());
+      }
+    }
+  }
+
+  /** Adds an artist's expectation parts to its segment's: level times share per group. */
+  void addExpectation(WindowStat w, WindowPrediction p, int series) {
+    w.shares().forEach((g, pi) -> lambda.get(series).merge(g, p.level() * pi, Double::sum));
+    modelVar[series][0] += p.modelVar();
+    modelVar[series][1] += p.expectedIn();
+  }
+
+  /** Spreads an artist's lost plays over its markets by their weights. */
+  void addMarkets(WindowStat w, ArtistImpact a, boolean emerging) {
+    w.markets().forEach((m, weight) -> {
+      double[] t = markets.computeIfAbsent(m, x -> new double[2]);
+      t[0] += a.lostPlays() * weight;
+      t[1] += emerging ? a.lostPlays() * weight : 0;
+    });
   }
 
   void offerCard(double lostRevenue, String artistId) {

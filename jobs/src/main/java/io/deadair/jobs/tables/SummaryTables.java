@@ -77,12 +77,7 @@ public final class SummaryTables {
     Segment segment = o.windows().isEmpty() ? null : fitted.segment(k, r, o);
     int series = segment == null ? -1 : 1 + segment.ordinal();
     if (o.timeline() != null) {
-      for (int h = 0; h < o.timeline().length; h++) {
-        acc.observed[OutageSums.ALL][h] += o.timeline()[h];
-        if (series > 0) {
-          acc.observed[series][h] += o.timeline()[h];
-        }
-      }
+      acc.addObserved(o.timeline(), series);
     }
     WindowStat w = o.outageWindow();
     if (w == null) {
@@ -90,21 +85,7 @@ public final class SummaryTables {
     }
     WindowPrediction p = fitted.predict(k, w, segment);
     ArtistImpact a = ArtistImpact.of(w, p, fitted.halfWidth(p));
-    for (int s : new int[] {OutageSums.ALL, series}) {
-      double[] t = acc.totals[s];
-      acc.present[s] = true;
-      t[OutageSums.ARTISTS]++;
-      t[OutageSums.EXPECTED] += a.expectedPlays();
-      t[OutageSums.LOST] += a.lostPlays();
-      t[OutageSums.HALF_SQ] += a.half() * a.half();
-      t[OutageSums.EXPECTED_IN] += p.expectedIn();
-      t[OutageSums.HALF_USD_SQ] += Math.pow(a.half() * a.usdPerPlay(), 2);
-      t[OutageSums.EXPECTED_IN_USD] += p.expectedIn() * a.usdPerPlay();
-      t[OutageSums.REVENUE] += a.lostRevenue();
-      if (a.expectedPlays() >= minExpected && a.lostPct() != null) {
-        acc.medians[s].add(a.lostPct());
-      }
-    }
+    acc.addImpact(a, p, series, minExpected);
     if (a.expectedPlays() >= minExpected && a.lostPct() != null) {
       if (segment == Segment.EMERGING) {
         acc.emergingShares.add(a.lostPct());
@@ -112,15 +93,9 @@ public final class SummaryTables {
         acc.establishedShares.add(a.lostPct());
       }
     }
-    w.shares().forEach((g, pi) -> acc.lambda.get(series).merge(g, p.level() * pi, Double::sum));
-    acc.modelVar[series][0] += p.modelVar();
-    acc.modelVar[series][1] += p.expectedIn();
+    acc.addExpectation(w, p, series);
     boolean emerging = segment == Segment.EMERGING;
-    w.markets().forEach((m, weight) -> {
-      double[] t = acc.markets.computeIfAbsent(m, x -> new double[2]);
-      t[0] += a.lostPlays() * weight;
-      t[1] += emerging ? a.lostPlays() * weight : 0;
-    });
+    acc.addMarkets(w, a, emerging);
     if (emerging) {
       acc.offerCard(a.lostRevenue(), r.artistId());
     }
