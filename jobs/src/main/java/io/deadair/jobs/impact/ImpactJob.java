@@ -65,9 +65,12 @@ public final class ImpactJob {
   public record Result(String out, Map<String, Long> rows, Map<String, Long> inputRows,
       List<String> headlines) {}
 
-  /** The inputs once read: the declared outages, the pass over the plays, the small tables. */
-  private record Inputs(List<OutageWindow> declared, PlayPass pass, RateCard rates,
-      Dataset<Row> artists, Dataset<Row> releases) {}
+  /**
+   * The inputs once read: the declared outages, the calendar the pass kept hours for, the pass
+   * over the plays, the small tables.
+   */
+  private record Inputs(List<OutageWindow> declared, PhaseCalendar passCalendar, PlayPass pass,
+      RateCard rates, Dataset<Row> artists, Dataset<Row> releases) {}
 
   public static Result run(SparkSession spark, ImpactOptions options, Consumer<String> log) {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
@@ -90,27 +93,19 @@ public final class ImpactJob {
     Inputs in = readInputsAndPassOverPlays();
     PlayAccounting.account(in.pass(), options, ledger, writer);
     DataChecks.outagesAgainstData(in.pass().totals(), in.declared(), options.config(), ledger);
-    MeasuredWindows windows = MeasuredWindows.of(in.declared(), in.pass().totals(),
-        options.config(), options.counts(), log);
+    MeasuredWindows windows = MeasuredWindows.of(in.declared(), in.passCalendar(),
+        in.pass().totals(), options.config(), options.counts(), log);
     Service service = serviceCounterfactual(in.pass(), windows);
     ArtistStage.Results artists = ArtistStage.run(in.pass(), new ArtistStep(service.models(),
         in.rates(), windows.calendar(), !windows.counts(), windows.config()), in.artists(),
         in.releases());
     try {
       JavaRDD<ArtistResult> results = artists.each();
-      long artistCount = step("per-artist estimation", results::count,
-          n -> String.format(Locale.ROOT, "%,d artists", n));
-      ledger.input(options.playInput()).putAll(DataChecks.unknownArtists(results, ledger));
+      long artistCount = estimateEachArtist(results);
       Estimates.Fit fit = fitAcrossArtists(results, service, windows);
       Map<String, RankComparison> tests =
           writeTables(results, artistCount, fit, service, windows, in.rates());
-      Map<String, Object> runJson = new RunJson(spark, ledger, timings)
-          .build(started, windows.declared(), windows.measured(), fit, tests, windows.config());
-      writer.writeQuarantine(ledger.quarantine());
-      writer.writeRunJson(runJson);
-      List<String> headlines = writeReport();
-      // Written again so that its timings include the report.
-      writer.writeRunJson(runJson);
+      List<String> headlines = writeRunJsonAndReport(started, windows, fit, tests);
       return new Result(options.out(), writer.rowCounts(), in.pass().totals().rowCounts(),
           headlines);
     } finally {
@@ -128,18 +123,19 @@ public final class ImpactJob {
       List<OutageWindow> declared = step("read outages",
           () -> SmallInputReader.outages(spark, options.outages(), ledger),
           o -> o.size() + " outages");
+      PhaseCalendar calendar =
+          MeasuredWindows.passCalendar(declared, options.config(), options.counts());
       PlayPass pass = step("one pass over the plays into the cube",
-          () -> side.whileReading(() -> passOverPlays(declared)),
+          () -> side.whileReading(() -> passOverPlays(calendar)),
           p -> String.format(Locale.ROOT, "%,d rows used, %,d unusable, %,d outside the windows",
               p.totals().used(), p.totals().rejected(), p.totals().outside()));
-      return new Inputs(declared, pass, side.rates(), side.artists(), side.releases());
+      return new Inputs(declared, calendar, pass, side.rates(), side.artists(),
+          side.releases());
     }
   }
 
-  /** The pass over the plays or stream counts, keeping the hours the outages need. */
-  private PlayPass passOverPlays(List<OutageWindow> declared) {
-    PhaseCalendar calendar =
-        MeasuredWindows.passCalendar(declared, options.config(), options.counts());
+  /** The pass over the plays or stream counts, keeping the hours of {@code calendar}. */
+  private PlayPass passOverPlays(PhaseCalendar calendar) {
     return options.counts()
         ? PlayPass.counts(spark, options.playPath(), calendar)
         : PlayPass.plays(spark, options.playPath(), calendar,
@@ -152,6 +148,14 @@ public final class ImpactJob {
         s -> s.placeboWindows() + " placebo windows");
     DataChecks.clocksOffTable(service, ledger);
     return service;
+  }
+
+  /** Runs the per-artist step on every artist (the results are cached); returns how many. */
+  private long estimateEachArtist(JavaRDD<ArtistResult> results) {
+    long count = step("per-artist estimation", results::count,
+        n -> String.format(Locale.ROOT, "%,d artists", n));
+    ledger.input(options.playInput()).putAll(DataChecks.unknownArtists(results, ledger));
+    return count;
   }
 
   private Estimates.Fit fitAcrossArtists(JavaRDD<ArtistResult> results, Service service,
@@ -170,6 +174,22 @@ public final class ImpactJob {
     step("write tables", () -> new TableSet(spark, writer, windows.config(), rates, service)
         .write(results, artistCount, fit, sums, tests), r -> r.toString());
     return tests;
+  }
+
+  /**
+   * Writes the quarantine, run.json and the report; returns the report's headline per outage.
+   * run.json is written before the report, which reads it, and again after it, so that its
+   * timings include the report.
+   */
+  private List<String> writeRunJsonAndReport(Instant started, MeasuredWindows windows,
+      Estimates.Fit fit, Map<String, RankComparison> tests) {
+    Map<String, Object> runJson = new RunJson(spark, ledger, timings)
+        .build(started, windows.declared(), windows.measured(), fit, tests, windows.config());
+    writer.writeQuarantine(ledger.quarantine());
+    writer.writeRunJson(runJson);
+    List<String> headlines = writeReport();
+    writer.writeRunJson(runJson);
+    return headlines;
   }
 
   /** Draws the report from the tables just written; returns its headline per outage. */

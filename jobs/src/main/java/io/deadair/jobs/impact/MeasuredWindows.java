@@ -35,13 +35,19 @@ public record MeasuredWindows(List<OutageWindow> declared, List<OutageWindow> me
     return calendar(counts ? Buckets.padded(declared) : declared, config);
   }
 
-  /** The windows to measure, once the pass has seen the count buckets (if any). */
-  public static MeasuredWindows of(List<OutageWindow> declared, PassTotals totals,
-      ImpactConfig config, boolean counts, Consumer<String> log) {
-    List<Buckets.Bucket> buckets = counts ? buckets(totals) : List.of();
-    List<OutageWindow> measured = counts ? wholeBuckets(declared, buckets, log) : declared;
+  /**
+   * The windows to measure, once the pass has seen the count buckets (if any); plays keep the
+   * calendar of the pass.
+   */
+  public static MeasuredWindows of(List<OutageWindow> declared, PhaseCalendar passCalendar,
+      PassTotals totals, ImpactConfig config, boolean counts, Consumer<String> log) {
+    if (!counts) {
+      return new MeasuredWindows(declared, declared, passCalendar, config, false);
+    }
+    List<Buckets.Bucket> buckets = buckets(totals);
+    List<OutageWindow> measured = wholeBuckets(declared, buckets, log);
     return new MeasuredWindows(declared, measured, calendar(measured, config),
-        config.withRecentHoursAtLeast(Buckets.longestHours(buckets)), counts);
+        config.withRecentHoursAtLeast(Buckets.longestHours(buckets)), true);
   }
 
   private static PhaseCalendar calendar(List<OutageWindow> outages, ImpactConfig config) {
