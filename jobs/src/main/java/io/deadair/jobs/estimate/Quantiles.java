@@ -44,7 +44,9 @@ public final class Quantiles implements Serializable {
     return (Double) summaries.query(p).get();
   }
 
+  /** How many values were added (Spark's summary counts buffered values only once compressed). */
   public long count() {
+    compress();
     return summaries.count();
   }
 
