@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 
-import io.deadair.common.contract.Contract;
+import io.deadair.common.contract.OutputTables;
 import io.deadair.common.io.InputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class Ledger {
   }
 
   /**
-   * Records one input. {@code quarantined} rows are {@link Contract#QUARANTINE} rows; {@code
+   * Records one input. {@code quarantined} rows are {@link OutputTables#QUARANTINE} rows; {@code
    * dropped} counts rows left out by a documented rule, by rule.
    *
    * @throws InputException when more than the allowed share of the input is unusable
