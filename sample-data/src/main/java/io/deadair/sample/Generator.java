@@ -3,6 +3,7 @@ package io.deadair.sample;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.timestamp_millis;
 
+import io.deadair.common.domain.OutageWindow;
 import io.deadair.sample.ArtistCatalog.Artist;
 import io.deadair.sample.OutagePlan.Planned;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
@@ -33,9 +35,10 @@ import org.apache.spark.util.SerializableConfiguration;
  * outage removed, as a Spark job: the per-artist and per-play draws run on the executors.
  *
  * <p>Output layout under {@code out}: {@code plays/} (Parquet, partitioned by UTC {@code date}),
- * {@code artists.parquet}, {@code releases.parquet}, {@code outages.csv}, and {@code truth/} with
- * {@code outage_artist_truth} (Parquet and CSV) and {@code outages.csv} (severity, rebound share,
- * totals).
+ * {@code artists.parquet}, {@code releases.parquet}, {@code outages.csv} (the outages as the
+ * incident log declares them: exactly, at whole hours, vaguely or not at all), and {@code truth/}
+ * with {@code outage_artist_truth} (Parquet and CSV) and {@code outages.csv} (every outage's true
+ * window, severity, rebound share, totals, and how it was declared).
  */
 public final class Generator {
 
@@ -79,7 +82,7 @@ public final class Generator {
     log.accept("writing artists, releases and outages");
     writeArtists(spark, catalog, out + "/artists");
     writeReleases(spark, catalog, o, out + "/releases");
-    TableFiles.writeSingleCsv(spark, outagesTable(spark, plan, false), out + "/outages.csv");
+    TableFiles.writeSingleCsv(spark, outagesTable(spark, plan), out + "/outages.csv");
     long drawn = slices.stream().mapToLong(PlaySlice.Result::drawn).sum();
     long removed = slices.stream().mapToLong(PlaySlice.Result::removed).sum();
     long rebound = slices.stream().mapToLong(PlaySlice.Result::rebound).sum();
@@ -169,11 +172,11 @@ public final class Generator {
     return rows;
   }
 
-  private static Dataset<Row> outagesTable(SparkSession spark, OutagePlan plan,
-      boolean withTruth) {
-    List<Row> rows = plan.outages().stream()
-        .map(p -> RowFactory.create(outageValues(p, withTruth).toArray())).toList();
-    return spark.createDataFrame(rows, outagesSchema(withTruth));
+  /** outages.csv: the declared outages, as declared. */
+  private static Dataset<Row> outagesTable(SparkSession spark, OutagePlan plan) {
+    List<Row> rows = plan.outages().stream().flatMap(p -> p.declaredWindow().stream())
+        .map(w -> RowFactory.create(windowValues(w).toArray())).toList();
+    return spark.createDataFrame(rows, outagesSchema(false));
   }
 
   private static StructType outagesSchema(boolean withTruth) {
@@ -189,15 +192,26 @@ public final class Generator {
         : schema;
   }
 
-  private static List<Object> outageValues(Planned p, boolean withTruth) {
-    var w = p.window();
-    List<Object> v = new ArrayList<>(List.of(w.id(), w.start().toString(), w.end().toString(),
+  private static List<Object> windowValues(OutageWindow w) {
+    return new ArrayList<>(List.of(w.id(), w.start().toString(), w.end().toString(),
         w.countries().format(), w.platforms().format(), w.description()));
-    if (withTruth) {
-      v.add(p.severity());
-      v.add(Math.round(p.reboundShare() * 1000) / 1000.0);
-    }
+  }
+
+  /** The true window with severity and rebound share. */
+  private static List<Object> truthValues(Planned p) {
+    List<Object> v = windowValues(p.window());
+    v.add(p.severity());
+    v.add(Math.round(p.reboundShare() * 1000) / 1000.0);
     return v;
+  }
+
+  /** How the outage was declared, and the window declared (nulls when it was not). */
+  private static List<Object> declaredValues(Planned p) {
+    Optional<OutageWindow> d = p.declaredWindow();
+    return Arrays.asList(p.declared().name().toLowerCase(Locale.ROOT),
+        d.map(w -> w.start().toString()).orElse(null), d.map(w -> w.end().toString()).orElse(null),
+        d.map(w -> w.countries().format()).orElse(null),
+        d.map(w -> w.platforms().format()).orElse(null));
   }
 
   /** The outages with their severity, rebound share and truth totals, in order of start. */
@@ -207,7 +221,12 @@ public final class Generator {
         .add("counterfactual_plays", DataTypes.LongType)
         .add("in_scope_plays", DataTypes.LongType)
         .add("removed_plays", DataTypes.LongType)
-        .add("rebound_plays", DataTypes.LongType);
+        .add("rebound_plays", DataTypes.LongType)
+        .add("declared", DataTypes.StringType)
+        .add("declared_start", DataTypes.StringType)
+        .add("declared_end", DataTypes.StringType)
+        .add("declared_countries", DataTypes.StringType)
+        .add("declared_platforms", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     List<Planned> byStart = plan.outages().stream()
         .sorted(Comparator.comparing(p -> p.window().start().toString())).toList();
@@ -221,8 +240,9 @@ public final class Generator {
           sums[3] += t.getLong(6);
         }
       }
-      List<Object> v = outageValues(p, true);
+      List<Object> v = truthValues(p);
       Arrays.stream(sums).forEach(v::add);
+      v.addAll(declaredValues(p));
       rows.add(RowFactory.create(v.toArray()));
     }
     return spark.createDataFrame(rows, schema);

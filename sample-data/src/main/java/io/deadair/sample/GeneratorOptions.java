@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param seed the seed; same seed and options give the same rows
  * @param start the first day (UTC)
  * @param outageCount how many outages to declare when {@code outageSpecs} is empty
- * @param outageSpecs explicit outage shapes, {@code kind[:hours[:severity[:start]]]}, or empty
+ * @param outageSpecs explicit outage shapes,
+ *     {@code kind[:hours[:severity[:start[:declared]]]]}, or empty
  * @param family which world the plays come from: {@link Family#HOME}, {@link Family#FIELD} or
  *     {@link Family#FIELD_FIXED}
  */

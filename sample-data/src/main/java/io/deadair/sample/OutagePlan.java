@@ -6,10 +6,14 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The outages the generator injects: each declared window with its severity (the share of plays
@@ -26,9 +30,38 @@ final class OutagePlan implements Serializable {
   /** No rebound play comes later than this after the end. */
   static final Duration REBOUND_MAX_DELAY = Duration.ofHours(12);
 
-  /** One injected outage. */
-  record Planned(OutageWindow window, double severity, double reboundShare)
-      implements Serializable {}
+  /** How the incident log declares an outage, as the job reads it in outages.csv. */
+  enum Declared {
+    /** As it happened: its true window and scope. */
+    EXACT,
+    /** At whole hours around it (start rounded down, end up), with its true scope. */
+    ROUNDED,
+    /** At whole hours around it, and as worldwide on every platform. */
+    VAGUE,
+    /** Not at all: only the truth knows it. */
+    NONE
+  }
+
+  /** One injected outage: its true window, and how it is declared. */
+  record Planned(OutageWindow window, double severity, double reboundShare, Declared declared)
+      implements Serializable {
+
+    /** The window outages.csv gives, or empty for an outage nobody declared. */
+    Optional<OutageWindow> declaredWindow() {
+      OutageWindow w = window;
+      Instant start = w.start().truncatedTo(ChronoUnit.HOURS);
+      Instant end = w.end().truncatedTo(ChronoUnit.HOURS);
+      end = end.equals(w.end()) ? end : end.plus(Duration.ofHours(1));
+      return switch (declared) {
+        case EXACT -> Optional.of(w);
+        case ROUNDED -> Optional.of(new OutageWindow(w.id(), start, end, w.countries(),
+            w.platforms(), w.description()));
+        case VAGUE -> Optional.of(new OutageWindow(w.id(), start, end, Scope.all(), Scope.all(),
+            w.description()));
+        case NONE -> Optional.empty();
+      };
+    }
+  }
 
   private static final List<List<String>> REGIONS =
       List.of(List.of("DE", "FR", "NL", "PL"), List.of("BR", "MX", "AR", "CO", "CL"),
@@ -85,20 +118,23 @@ final class OutagePlan implements Serializable {
     String kind = parts[0];
     double hours = parts.length > 1 ? parseNumber(spec, parts[1]) : 3;
     double severity = parts.length > 2 ? parseNumber(spec, parts[2]) : 0.85;
-    double startAt = parts.length > 3 ? parseNumber(spec, parts[3]) : -1;
-    if (parts.length > 4 || hours <= 0 || hours > 12 || severity <= 0 || severity > 1
-        || (parts.length > 3 && (startAt < 0 || startAt > 23 || startAt != Math.rint(startAt)))) {
-      throw new IllegalArgumentException("Outage spec '" + spec
-          + "' must be kind[:hours[:severity[:start]]] with kind global, regional or platform,"
-          + " hours in (0, 12], severity in (0, 1] and start a UTC hour 0..23");
+    int startMinute = parts.length > 3 ? startMinute(spec, parts[3]) : -1;
+    Declared declared = parts.length > 4 ? declared(spec, parts[4]) : Declared.EXACT;
+    if (parts.length > 5 || hours <= 0 || hours > 12 || severity <= 0 || severity > 1) {
+      throw new IllegalArgumentException("Outage spec '" + spec + "' must be "
+          + SPEC + " with kind global, regional or platform, hours in (0, 12], severity in"
+          + " (0, 1], start a UTC hour 0..23 (19 or 19h20) and declared exact, rounded, vague"
+          + " or none");
     }
-    // Without a start hour, a working-day hour 09..17 UTC; with one, the window may run past
-    // UTC midnight into the next day.
-    int startHour = startAt >= 0 ? (int) startAt : 9 + (int) (Hashing.unit(o.seed(), 77, i) * 9);
-    Instant start = o.start().plusDays(day).atTime(startHour, 0).toInstant(ZoneOffset.UTC);
+    // Without a start, a working-day hour 09..17 UTC; with one, the window may run past UTC
+    // midnight into the next day.
+    int start0 = startMinute >= 0 ? startMinute
+        : 60 * (9 + (int) (Hashing.unit(o.seed(), 77, i) * 9));
+    Instant start = o.start().plusDays(day).atStartOfDay().toInstant(ZoneOffset.UTC)
+        .plus(Duration.ofMinutes(start0));
     Instant end = start.plus(Duration.ofSeconds(Math.round(hours * 3600)));
     double rebound = 0.2 + 0.15 * Hashing.unit(o.seed(), 78, i);
-    return new Planned(window(kind, spec, start, end, counter), severity, rebound);
+    return new Planned(window(kind, spec, start, end, counter), severity, rebound, declared);
   }
 
   /**
@@ -125,6 +161,31 @@ final class OutagePlan implements Serializable {
       }
       default -> throw new IllegalArgumentException("Outage spec '" + spec
           + "': kind must be global, regional or platform, not '" + kind + "'");
+    }
+  }
+
+  /** The spec's form, for messages. */
+  static final String SPEC = "kind[:hours[:severity[:start[:declared]]]]";
+  private static final Pattern START = Pattern.compile("(\\d{1,2})(?:\\.0+)?(?:h(\\d{2}))?");
+
+  /** A start of {@code H} or {@code HhMM} (UTC) as minutes into the day, or -1 when invalid. */
+  private static int startMinute(String spec, String text) {
+    Matcher m = START.matcher(text);
+    int h = m.matches() ? Integer.parseInt(m.group(1)) : 99;
+    int min = m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : 0;
+    if (h > 23 || min > 59) {
+      throw new IllegalArgumentException("Outage spec '" + spec + "': start '" + text
+          + "' is not a UTC hour 0..23, written 19 or 19h20");
+    }
+    return 60 * h + min;
+  }
+
+  private static Declared declared(String spec, String text) {
+    try {
+      return Declared.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Outage spec '" + spec + "': declared must be exact,"
+          + " rounded, vague or none, not '" + text + "'");
     }
   }
 

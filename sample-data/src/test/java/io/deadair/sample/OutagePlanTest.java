@@ -3,6 +3,7 @@ package io.deadair.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deadair.common.domain.OutageWindow;
 import io.deadair.sample.OutagePlan.Planned;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -74,9 +75,9 @@ class OutagePlanTest {
   @Test
   void badSpecsAndTooFewDaysAreRefusedWithAReason() {
     assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:2:0.5:24"))))
-        .hasMessageContaining("start a UTC hour 0..23");
+        .hasMessageContaining("is not a UTC hour 0..23");
     assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:2:0.5:3.5"))))
-        .hasMessageContaining("start a UTC hour 0..23");
+        .hasMessageContaining("is not a UTC hour 0..23");
     assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("city:2"))))
         .hasMessageContaining("kind must be global, regional or platform");
     assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:2:1.5"))))
@@ -85,5 +86,38 @@ class OutagePlanTest {
         .hasMessageContaining("'x' is not a number");
     assertThatThrownBy(() -> OutagePlan.build(options(10, 3, List.of())))
         .hasMessageContaining("need at least 13 days");
+  }
+
+  @Test
+  void anOutageMayStartOffTheHourAndBeDeclaredRoundedVaguelyOrNotAtAll() {
+    List<Planned> plan = OutagePlan.build(options(35, 0, List.of("regional:0.5:0.6:19h20:rounded",
+        "platform:1.5:0.5:7h05:vague", "global:1:0.4:3:none", "global:2"))).outages();
+
+    Planned rounded = plan.get(0);
+    assertThat(rounded.window().start().toString()).endsWith("T19:20:00Z");
+    assertThat(rounded.window().end().toString()).endsWith("T19:50:00Z");
+    OutageWindow declared = rounded.declaredWindow().orElseThrow();
+    assertThat(declared.start().toString()).as("rounded down").endsWith("T19:00:00Z");
+    assertThat(declared.end().toString()).as("rounded up").endsWith("T20:00:00Z");
+    assertThat(declared.countries()).isEqualTo(rounded.window().countries());
+
+    OutageWindow vague = plan.get(1).declaredWindow().orElseThrow();
+    assertThat(vague.start().toString()).endsWith("T07:00:00Z");
+    assertThat(vague.end().toString()).as("08:35 rounded up").endsWith("T09:00:00Z");
+    assertThat(vague.platforms().isAll()).as("declared on every platform").isTrue();
+    assertThat(plan.get(1).window().platforms().isAll()).as("but it was one").isFalse();
+
+    assertThat(plan.get(2).declaredWindow()).isEmpty();
+    assertThat(plan.get(3).declaredWindow()).contains(plan.get(3).window());
+  }
+
+  @Test
+  void aDeclaredFormOrStartItCannotReadIsRefusedWithTheSpec() {
+    assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:1:0.4:3:maybe"))))
+        .hasMessageContaining("declared must be exact, rounded, vague or none, not 'maybe'");
+    assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:1:0.4:19h75"))))
+        .hasMessageContaining("start '19h75' is not a UTC hour");
+    assertThatThrownBy(() -> OutagePlan.build(options(35, 0, List.of("global:1:0.4:3:none:x"))))
+        .hasMessageContaining(OutagePlan.SPEC);
   }
 }

@@ -57,10 +57,13 @@ final class GenerateCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int outages;
 
-  @Option(names = "--outage", paramLabel = "KIND[:HOURS[:SEVERITY[:START]]]",
+  @Option(names = "--outage", paramLabel = "KIND[:HOURS[:SEVERITY[:START[:DECLARED]]]]",
       description = "An explicit outage, repeatable; overrides --outages. KIND is global,"
-          + " regional or platform; START a UTC hour (default: one in 09..17); e.g."
-          + " global:1:0.3, platform:4:0.9 or regional:4:0.6:22 (across UTC midnight).")
+          + " regional or platform; START a UTC hour, 19 or 19h20 (default: one in 09..17);"
+          + " DECLARED how outages.csv gives it: exact (default), rounded (whole hours around"
+          + " it), vague (whole hours, worldwide on every platform) or none (left out; the"
+          + " truth keeps it). E.g. global:1:0.3, platform:4:0.9, regional:4:0.6:22 (across"
+          + " UTC midnight) or global:0.75:0.5:19h20:rounded.")
   List<String> outageSpecs = List.of();
 
   @Option(names = "--family", defaultValue = "home", paramLabel = "home|field|field-fixed",
