@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 
-/** Choosing and ordering the table rows the report lists, and grouping them by outage. */
+/** Choosing and ordering the table rows the report lists. */
 final class RowLists {
 
   /** More rows than this of a per-outage list stay in the CSV files only. */
