@@ -35,6 +35,8 @@ public final class CubeAggregate {
   private PairTable slots;
   private PairTable listeners;
   private PairTable trackDays;
+  /** Plays by (country << 32 | platform code, bucket start minute): {@link ServiceBuckets}. */
+  private PairTable serviceBuckets;
 
   private long used;
 
@@ -54,7 +56,16 @@ public final class CubeAggregate {
     slots = new PairTable(4, 1024);
     listeners = new PairTable(words, expected);
     trackDays = new PairTable(1, expected / 2);
+    serviceBuckets = new PairTable(1, 1024);
     used = 0;
+  }
+
+  /**
+   * Adds plays of a (country, platform code) part of the whole service to the bucket starting
+   * at {@code startMinute}: every usable row, whether or not an outage needs its hour.
+   */
+  public void addServicePlays(int country, int platform, long startMinute, double plays) {
+    serviceBuckets.add(((long) country << 32) | platform, startMinute, 0, plays);
   }
 
   /** The dictionary code of an artist id's UTF-8 bytes. */
@@ -187,6 +198,10 @@ public final class CubeAggregate {
   }
 
   /** Track days: first key artist and track, second day; plays. */
+  PairTable serviceBuckets() {
+    return serviceBuckets;
+  }
+
   PairTable trackDays() {
     return trackDays;
   }

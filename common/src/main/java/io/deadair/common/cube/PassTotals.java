@@ -31,6 +31,7 @@ public final class PassTotals {
       .comparingInt(ServiceCell::country)
       .thenComparing(ServiceCell::platform, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparingLong(ServiceCell::hour));
+  private final ServiceBuckets fine = new ServiceBuckets();
   private final Map<Bucket, Boolean> buckets = new TreeMap<>(
       (x, y) -> x.startSecond != y.startSecond ? Long.compare(x.startSecond, y.startSecond)
           : Integer.compare(x.minutes, y.minutes));
@@ -69,6 +70,12 @@ public final class PassTotals {
           firstHour + (int) sums.second(p));
       service.merge(cell, sums.doubleAt(p, 0), Double::sum);
     }
+    PairTable cells = cube.serviceBuckets();
+    for (int p : cells.entries()) {
+      long k = cells.first(p);
+      fine.add((int) (k >>> 32), platforms[(int) (k & 0xFFFFFFFFL)], cells.second(p),
+          cells.doubleAt(p, 0));
+    }
   }
 
   /** Adds another split's totals. */
@@ -77,6 +84,7 @@ public final class PassTotals {
     rejected += other.rejected;
     outside += other.outside;
     other.service.forEach((k, v) -> service.merge(k, v, Double::sum));
+    fine.merge(other.fine);
     buckets.putAll(other.buckets);
   }
 
@@ -103,6 +111,11 @@ public final class PassTotals {
 
   public Map<ServiceCell, Double> service() {
     return service;
+  }
+
+  /** The whole service's plays in fine buckets, over every usable row. */
+  public ServiceBuckets fine() {
+    return fine;
   }
 
   public List<Bucket> buckets() {
@@ -133,6 +146,7 @@ public final class PassTotals {
       out.writeSignedVarLong(b.startSecond());
       out.writeVarLong(b.minutes());
     }
+    fine.writeTo(out);
     return out.toByteArray();
   }
 
@@ -160,6 +174,7 @@ public final class PassTotals {
     for (long i = 0; i < nb; i++) {
       t.addBucket(in.readSignedVarLong(), in.readVarInt());
     }
+    t.fine.merge(ServiceBuckets.readFrom(in));
     return t;
   }
 

@@ -3,6 +3,7 @@ package io.deadair.jobs.cube;
 import io.deadair.common.contract.Contract;
 import io.deadair.common.cube.CubeAggregate;
 import io.deadair.common.cube.PassTotals;
+import io.deadair.common.cube.ServiceBuckets;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -131,10 +132,12 @@ final class ColumnarPlays implements PlaySource.BatchCoder<ColumnarBatch> {
 
   /**
    * Adds one usable play whose text columns are coded in {@link #COLUMNS} order, or counts it as
-   * outside the windows when its hour is in no slot: the last step of every play coder.
+   * outside the windows when its hour is in no slot: the last step of every play coder. Either
+   * way it counts in the service's 5-minute series ({@link ServiceBuckets}).
    */
   static void addCoded(CubeAggregate cube, PassTotals totals, PlayClock clock, long micros,
       int[] code, long msPlayed) {
+    cube.addServicePlays(code[5], code[6], ServiceBuckets.playBucket(micros), 1);
     int slot = clock.slot(micros);
     if (slot < 0) {
       totals.countOutside();

@@ -2,6 +2,7 @@ package io.deadair.jobs.cube;
 
 import io.deadair.common.cube.CubeAggregate;
 import io.deadair.common.cube.PassTotals;
+import io.deadair.common.cube.ServiceBuckets;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
@@ -9,7 +10,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * come in the columns {@code bucket_start, bucket_minutes, artist_id, track_id, country, tier,
  * streams}, then the reader's reason column. A bucket of an hour or less falls in the hour it
  * starts in; a longer one (up to a day) is spread evenly over its hours, each part kept if an
- * outage needs its hour. The row counts as used or outside by its first hour.
+ * outage needs its hour. The row counts as used or outside by its first hour; either way its
+ * streams count in the service's series under the bucket's start ({@link ServiceBuckets}).
  */
 final class CountRows implements PlaySource.BatchCoder<InternalRow> {
 
@@ -30,6 +32,7 @@ final class CountRows implements PlaySource.BatchCoder<InternalRow> {
     int track = row.isNullAt(3) ? 0 : PlayCoder.TRACK.code(row.getUTF8String(3), cube);
     int country = row.isNullAt(4) ? 0 : PlayCoder.COUNTRY.code(row.getUTF8String(4), cube);
     int tier = row.isNullAt(5) ? 0 : PlayCoder.TIER.code(row.getUTF8String(5), cube);
+    cube.addServicePlays(country, 0, Math.floorDiv(second, 60), row.getLong(6));
     double part = (double) row.getLong(6) / span;
     boolean used = false;
     for (int k = 0; k < span; k++) {

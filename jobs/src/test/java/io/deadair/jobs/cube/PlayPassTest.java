@@ -151,5 +151,18 @@ class PlayPassTest {
     assertThat(expected.keySet()).extracting(PassTotals.ServiceCell::platform)
         .as("platforms lower-cased, a trailing newline kept as the reader keeps it")
         .contains("ios", "android", "web.app_1", "ios\n");
+
+    // The 5-minute series counts every usable row, the one outside the windows too.
+    Map<String, Double> fine = new HashMap<>();
+    t.fine().forEach(c -> fine.merge(c.country() + "|" + c.platform() + "|" + c.startMinute(),
+        c.plays(), Double::sum));
+    Map<String, Double> direct = new HashMap<>();
+    for (Row r : read.valid().withColumn("m", floor(unix_seconds(col("ts")).divide(300)))
+        .groupBy("country", "platform", "m").agg(count("*")).collectAsList()) {
+      direct.put(CubeCodes.country(r.getString(0)) + "|" + r.getString(1) + "|"
+          + r.getLong(2) * 5, (double) r.getLong(3));
+    }
+    assertThat(fine).isEqualTo(direct);
+    assertThat(t.fine().total()).isEqualTo(t.used() + t.outside());
   }
 }
