@@ -37,6 +37,7 @@ public final class CubeAggregate {
   private PairTable trackDays;
   /** Plays by (country << 32 | platform code, bucket start minute): {@link ServiceBuckets}. */
   private PairTable serviceBuckets;
+  private final BucketBuffer openBucket = new BucketBuffer();
 
   private long used;
 
@@ -56,6 +57,9 @@ public final class CubeAggregate {
     slots = new PairTable(4, 1024);
     listeners = new PairTable(words, expected);
     trackDays = new PairTable(1, expected / 2);
+    if (serviceBuckets != null) {
+      openBucket.flush(serviceBuckets); // into the table dropped next, like every other cell
+    }
     serviceBuckets = new PairTable(1, 1024);
     used = 0;
   }
@@ -65,7 +69,7 @@ public final class CubeAggregate {
    * at {@code startMinute}: every usable row, whether or not an outage needs its hour.
    */
   public void addServicePlays(int country, int platform, long startMinute, double plays) {
-    serviceBuckets.add(((long) country << 32) | platform, startMinute, 0, plays);
+    openBucket.add(serviceBuckets, country, platform, startMinute, plays);
   }
 
   /** The dictionary code of an artist id's UTF-8 bytes. */
@@ -199,6 +203,7 @@ public final class CubeAggregate {
 
   /** Track days: first key artist and track, second day; plays. */
   PairTable serviceBuckets() {
+    openBucket.flush(serviceBuckets);
     return serviceBuckets;
   }
 

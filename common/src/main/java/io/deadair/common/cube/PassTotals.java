@@ -31,7 +31,7 @@ public final class PassTotals {
       .comparingInt(ServiceCell::country)
       .thenComparing(ServiceCell::platform, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparingLong(ServiceCell::hour));
-  private final ServiceBuckets fine = new ServiceBuckets();
+  private ServiceBuckets fine = new ServiceBuckets();
   private final Map<Bucket, Boolean> buckets = new TreeMap<>(
       (x, y) -> x.startSecond != y.startSecond ? Long.compare(x.startSecond, y.startSecond)
           : Integer.compare(x.minutes, y.minutes));
@@ -174,7 +174,7 @@ public final class PassTotals {
     for (long i = 0; i < nb; i++) {
       t.addBucket(in.readSignedVarLong(), in.readVarInt());
     }
-    t.fine.merge(ServiceBuckets.readFrom(in));
+    t.fine = ServiceBuckets.readFrom(in);
     return t;
   }
 

@@ -53,7 +53,15 @@ public final class ServiceBuckets {
 
   /** Adds another part of the input's buckets. */
   public void merge(ServiceBuckets other) {
-    other.forEach(c -> add(c.country(), c.platform(), c.startMinute(), c.plays()));
+    int[] code = new int[other.platforms.size()];
+    for (int i = 1; i < code.length; i++) {
+      code[i] = platformCode(other.platforms.get(i));
+    }
+    PairTable o = other.cells;
+    for (int p : o.entries()) {
+      long k = o.first(p);
+      cells.add(key((int) (k >>> 32), code[(int) k]), o.second(p), 0, o.doubleAt(p, 0));
+    }
   }
 
   /** Every cell, in the order it was first seen. */

@@ -49,4 +49,25 @@ class ServiceBucketsTest {
     ServiceBuckets read = ServiceBuckets.readFrom(new ByteSource(out.toByteArray()));
     assertThat(cells(read)).isEqualTo(cells(first));
   }
+
+  @Test
+  void theOpenBucketsCellsAreAllCountedWhateverTheOrderOfPlays() {
+    PairTable table = new PairTable(1, 8);
+    BucketBuffer buffer = new BucketBuffer();
+    buffer.add(table, 3, 1, 100, 1);
+    buffer.add(table, 3, 1, 100, 1);
+    buffer.add(table, 4, 2, 100, 1);
+    buffer.add(table, 3, 1, 105, 1);
+    buffer.add(table, 3, 1, 100, 1);
+    buffer.add(table, 3, 40, 100, 1);
+    buffer.flush(table);
+
+    Map<String, Double> m = new HashMap<>();
+    for (int p : table.entries()) {
+      m.merge((table.first(p) >>> 32) + "|" + (int) table.first(p) + "|" + table.second(p),
+          table.doubleAt(p, 0), Double::sum);
+    }
+    assertThat(m).containsOnly(Map.entry("3|1|100", 3.0), Map.entry("4|2|100", 1.0),
+        Map.entry("3|1|105", 1.0), Map.entry("3|40|100", 1.0));
+  }
 }
