@@ -23,14 +23,13 @@ final class RowPlays implements PlaySource.BatchCoder<InternalRow> {
       return;
     }
     long micros = row.getLong(0);
-    // Rows outside the windows are counted before their text is coded, which costs more here.
-    if (clock.slot(micros) < 0) {
-      totals.countOutside();
-      return;
-    }
+    // A row outside the windows counts only in the service's fine series: its other text is
+    // not coded, which costs more here than the pass's own coders.
+    boolean outside = clock.slot(micros) < 0;
     int[] code = new int[TEXT.length];
     for (int c = 1; c < TEXT.length; c++) {
-      if (TEXT[c] != null) {
+      if (TEXT[c] != null && (!outside || TEXT[c] == PlayCoder.COUNTRY
+          || TEXT[c] == PlayCoder.PLATFORM)) {
         code[c] = TEXT[c].code(row.isNullAt(c) ? null : row.getUTF8String(c), cube);
       }
     }

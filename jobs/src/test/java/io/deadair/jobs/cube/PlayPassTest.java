@@ -165,4 +165,22 @@ class PlayPassTest {
     assertThat(fine).isEqualTo(direct);
     assertThat(t.fine().total()).isEqualTo(t.used() + t.outside());
   }
+
+  @Test
+  void playsTheReaderParsesCountInTheFineSeriesOutsideTheWindowsToo() {
+    SparkSession spark = SharedSpark.session();
+    String path = new File(dir, "plays.jsonl").toString();
+    spark.createDataFrame(rows(), SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+        .json(path);
+    OutageWindow o = new OutageWindow("o1", START, START.plusSeconds(3600), Scope.all(),
+        Scope.all(), "");
+    PlayPass pass = PlayPass.plays(spark, path, PhaseCalendar.of(List.of(o), 28, 24),
+        raw -> raw);
+    assertThat(pass.columnar()).as("rows the reader parsed").isFalse();
+
+    PassTotals t = pass.totals();
+    assertThat(t.outside()).isEqualTo(1);
+    assertThat(t.fine().total()).as("every usable row, the one outside the windows too")
+        .isEqualTo(t.used() + t.outside());
+  }
 }
