@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   /** The job's packages, first to last: each may use only those before it. */
-  static final List<String> PIPELINE = List.of("spark", "read", "cube", "estimate", "runfolder",
-      "tables", "report", "impact", "cli");
+  static final List<String> PIPELINE = List.of("spark", "read", "cube", "detect", "estimate",
+      "runfolder", "tables", "report", "impact", "cli");
 
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,5 +1,6 @@
 package io.deadair.common.config;
 
+import io.deadair.common.detect.DetectorSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -33,7 +34,9 @@ public record ImpactConfig(
     long royaltyThreshold,
     List<String> highlightArtists,
     int cardsPerOutage,
-    double maxBadRowsPct) {
+    double maxBadRowsPct,
+    double detectThreshold,
+    boolean useDetectedEdges) {
 
   /** Every key, with its default and what it means; the single source of defaults. */
   public static final Map<String, String[]> KEYS = keys();
@@ -68,6 +71,11 @@ public record ImpactConfig(
         + "get an artist card in the report, per outage (0..50)."));
     k.put("max_bad_rows_pct", key("1", "The run stops when more than this share of an "
         + "input's rows cannot be used, in % (0..100)."));
+    k.put("detect_threshold", key("14", "How convincing a drop must be to count as an outage"
+        + " found in the data: the CUSUM height in log-likelihood units; 14 keeps clean data"
+        + " under one false window per four weeks (docs/method.md) (4..100)."));
+    k.put("use_detected_edges", key("false", "Measure each declared outage over the start,"
+        + " end and scope the data shows for it, where the detector found it (true or false)."));
     return Collections.unmodifiableMap(k);
   }
 
@@ -98,6 +106,21 @@ public record ImpactConfig(
         royaltyThreshold);
     check(cardsPerOutage >= 0 && cardsPerOutage <= 50, "cards_per_outage", cardsPerOutage);
     check(maxBadRowsPct >= 0 && maxBadRowsPct <= 100, "max_bad_rows_pct", maxBadRowsPct);
+    check(detectThreshold >= 4 && detectThreshold <= 100, "detect_threshold", detectThreshold);
+  }
+
+  /** The detector's settings, with this config's threshold. */
+  public DetectorSettings detector() {
+    DetectorSettings d = DetectorSettings.defaults();
+    return new DetectorSettings(d.drop(), detectThreshold, d.minShare(), d.refineBuckets());
+  }
+
+  /** This config measuring declared outages over the edges the data shows, or not. */
+  public ImpactConfig withDetectedEdges(boolean use) {
+    return new ImpactConfig(baselineDays, afterHours, recentHours, placeboDays, confidence,
+        emergingListenerPercentile, establishedListenerPercentile, emergingDebutYears,
+        minExpectedForShare, releaseLookbackDays, royaltyThreshold, highlightArtists,
+        cardsPerOutage, maxBadRowsPct, detectThreshold, use);
   }
 
   /**
@@ -108,7 +131,7 @@ public record ImpactConfig(
     return hours <= recentHours ? this : new ImpactConfig(baselineDays, afterHours, hours,
         placeboDays, confidence, emergingListenerPercentile, establishedListenerPercentile,
         emergingDebutYears, minExpectedForShare, releaseLookbackDays, royaltyThreshold,
-        highlightArtists, cardsPerOutage, maxBadRowsPct);
+        highlightArtists, cardsPerOutage, maxBadRowsPct, detectThreshold, useDetectedEdges);
   }
 
   public static ImpactConfig defaults() {
@@ -173,7 +196,8 @@ public record ImpactConfig(
         number(v, "min_expected_for_share", where),
         integer(v, "release_lookback_days", where),
         (long) number(v, "royalty_threshold_plays", where), highlights,
-        integer(v, "cards_per_outage", where), number(v, "max_bad_rows_pct", where));
+        integer(v, "cards_per_outage", where), number(v, "max_bad_rows_pct", where),
+        number(v, "detect_threshold", where), bool(v, "use_detected_edges", where));
   }
 
   /** The values as key-value text, for run.json. */
@@ -193,6 +217,8 @@ public record ImpactConfig(
     m.put("highlight_artists", highlightArtists);
     m.put("cards_per_outage", cardsPerOutage);
     m.put("max_bad_rows_pct", maxBadRowsPct);
+    m.put("detect_threshold", detectThreshold);
+    m.put("use_detected_edges", useDetectedEdges);
     return m;
   }
 
@@ -203,6 +229,15 @@ public record ImpactConfig(
           + " not " + v.get(key) + ". " + KEYS.get(key)[1]);
     }
     return (int) d;
+  }
+
+  private static boolean bool(Map<String, String> v, String key, String where) {
+    String value = v.get(key).toLowerCase(Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException("Config " + where + ": " + key + " must be true or false,"
+          + " not '" + v.get(key) + "'. " + KEYS.get(key)[1]);
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static double number(Map<String, String> v, String key, String where) {

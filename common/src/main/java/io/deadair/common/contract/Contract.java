@@ -135,7 +135,7 @@ public final class Contract {
           OutputTables.ARTIST_IMPACT, OutputTables.ARTIST_PHASE_METRICS,
           OutputTables.SEGMENT_SUMMARY, OutputTables.TIMELINE, OutputTables.ARTIST_TIMELINE,
           OutputTables.REVENUE_BY_MARKET, OutputTables.RELEASE_IMPACT, OutputTables.ROYALTY_RISK,
-          OutputTables.QUARANTINE, OutputTables.DETECTED_OUTAGES,
+          OutputTables.QUARANTINE, OutputTables.DETECTED_OUTAGES, OutputTables.SERVICE_SERIES,
           OutputTables.OUTAGE_ARTIST_TRUTH);
 
   private Contract() {}

@@ -176,17 +176,46 @@ public final class OutputTables {
       new TableSpec(
           "detected_outages",
           Role.OUTPUT,
-          "Planned, not written yet: windows found in the data where plays fell far below"
-              + " expectation.",
+          "Outages found in the data: runs of 5-minute buckets (stream counts: their own"
+              + " buckets) where a part of the service played far fewer plays than expected"
+              + " (docs/method.md, finding outages).",
           List.of(
-              required("detected_id", ColumnType.STRING, "Id of the detected window.", "d-1"),
-              required("start", ColumnType.TIMESTAMP, "First hour below expectation.",
-                  "2026-03-04T18:00:00Z"),
-              required("end", ColumnType.TIMESTAMP, "End of the last such hour.",
-                  "2026-03-04T21:00:00Z"),
+              required("detected_id", ColumnType.STRING, "Id of the window found.", "d-1"),
+              required("start", ColumnType.TIMESTAMP, "Start of its first bucket.",
+                  "2026-03-04T18:20:00Z"),
+              required("end", ColumnType.TIMESTAMP, "End of its last bucket.",
+                  "2026-03-04T21:40:00Z"),
+              required("countries", ColumnType.STRING,
+                  "Countries whose plays fell, ;-separated, or * for all.", "DE;FR"),
+              required("platforms", ColumnType.STRING,
+                  "Platforms whose plays fell, ;-separated, or * for all.", "*"),
+              required("expected_plays", ColumnType.DOUBLE,
+                  "Plays its scope was expected to have in the window.", "56300.0"),
+              required("observed_plays", ColumnType.DOUBLE, "Plays its scope had.", "8090.0"),
               required("lost_plays", ColumnType.DOUBLE, "Expected minus observed.", "48210.0"),
+              required("lost_plays_low", ColumnType.DOUBLE,
+                  "Low end of the 95 % interval of lost_plays.", "47650.0"),
+              required("lost_plays_high", ColumnType.DOUBLE,
+                  "High end of the 95 % interval of lost_plays.", "48770.0"),
+              required("evidence", ColumnType.DOUBLE, "How convincing the drop is: the"
+                  + " height of the CUSUM that found it, in log-likelihood units"
+                  + " (detect_threshold is the least that counts).", "2811.4"),
               optional("matches_outage_id", ColumnType.STRING,
-                  "The declared outage it overlaps, if any.", "global-1")));
+                  "The declared outage it overlaps in time and scope, if any.", "global-1")));
+
+  public static final TableSpec SERVICE_SERIES =
+      new TableSpec(
+          "service_series",
+          Role.OUTPUT,
+          "The whole service bucket by bucket over the period read, as the outage detector saw"
+              + " it: plays, and plays expected from the other days (fitted without the"
+              + " outages found).",
+          List.of(
+              required("bucket_start", ColumnType.TIMESTAMP, "Start of the bucket.",
+                  "2026-03-04T18:20:00Z"),
+              required("minutes", ColumnType.INT, "Length of the bucket.", "5"),
+              required("observed_plays", ColumnType.DOUBLE, "Plays in the bucket.", "1210.0"),
+              required("expected_plays", ColumnType.DOUBLE, "Plays expected.", "1265.4")));
 
   public static final TableSpec RELEASE_IMPACT =
       new TableSpec(

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Versions.class,
     description = "Measures what a music-streaming outage cost each artist.",
-    subcommands = {RunCommand.class, ReportCommand.class, GenerateCommand.class,
+    subcommands = {RunCommand.class, DetectCommand.class, ReportCommand.class,
+        GenerateCommand.class,
         CommandLine.HelpCommand.class})
 public final class DeadAir implements Runnable {
 

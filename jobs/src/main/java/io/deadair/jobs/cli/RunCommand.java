@@ -41,8 +41,13 @@ final class RunCommand implements Callable<Integer> {
   String artists;
 
   @Option(names = "--outages", description = "Declared outages: outage_id, start, end,"
-      + " countries, platforms, description.")
+      + " countries, platforms, description. Without it, the outages found in the data are"
+      + " measured (ids d-1, d-2, ...).")
   String outages;
+
+  @Option(names = "--use-detected-edges", description = "Measure each declared outage over"
+      + " the start, end and scope the data shows for it (config key use_detected_edges).")
+  boolean useDetectedEdges;
 
   @Option(names = "--releases", description = "Releases (optional).")
   String releases;
@@ -67,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
       SparkSession spark = session.spark();
       // Read through Hadoop: under cluster deploy mode the driver is not the submitting machine.
       ImpactConfig cfg = config == null ? ImpactConfig.defaults() : loadConfig(spark, config);
+      cfg = useDetectedEdges ? cfg.withDetectedEdges(true) : cfg;
       ImpactOptions options = options(cfg);
       log.info("run: " + options.plays().or(options::streamCounts).orElse("") + " -> " + out);
       ImpactJob.Result r = ImpactJob.run(spark, options, log::info);
@@ -78,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static ImpactConfig loadConfig(SparkSession spark, String file) {
+  static ImpactConfig loadConfig(SparkSession spark, String file) {
     Path p = new Path(file);
     try (Reader r = new InputStreamReader(p.getFileSystem(spark.sparkContext()
         .hadoopConfiguration()).open(p), StandardCharsets.UTF_8)) {
@@ -92,11 +98,12 @@ final class RunCommand implements Callable<Integer> {
     if (plays == null && streamCounts == null && artists == null && outages == null) {
       return ImpactOptions.sample(out, cfg);
     }
-    if (artists == null || outages == null) {
-      throw new IllegalArgumentException("--artists and --outages are needed with --plays or"
-          + " --stream-counts (or give no input flag to run on the sample data)");
+    if (artists == null) {
+      throw new IllegalArgumentException("--artists is needed with --plays or --stream-counts"
+          + " (or give no input flag to run on the sample data)");
     }
     return new ImpactOptions(Optional.ofNullable(plays), Optional.ofNullable(streamCounts),
-        artists, outages, Optional.ofNullable(releases), Optional.ofNullable(rateCard), out, cfg);
+        artists, Optional.ofNullable(outages), Optional.ofNullable(releases),
+        Optional.ofNullable(rateCard), out, cfg);
   }
 }

@@ -2,6 +2,9 @@ package io.deadair.jobs.impact;
 
 import io.deadair.charts.Headlines;
 import io.deadair.charts.ReportModel;
+import io.deadair.common.detect.DeclaredCheck;
+import io.deadair.common.detect.Detection;
+import io.deadair.common.detect.WindowsToMeasure;
 import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.ArtistStep;
@@ -9,6 +12,7 @@ import io.deadair.common.model.PhaseCalendar;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.cube.PlayPass;
+import io.deadair.jobs.detect.ServiceDetection;
 import io.deadair.jobs.estimate.ArtistStage;
 import io.deadair.jobs.estimate.Estimates;
 import io.deadair.jobs.estimate.Service;
@@ -17,8 +21,10 @@ import io.deadair.jobs.read.Ledger;
 import io.deadair.jobs.read.SideInputs;
 import io.deadair.jobs.read.SmallInputReader;
 import io.deadair.jobs.report.ReportJob;
+import io.deadair.jobs.runfolder.DetectionJson;
 import io.deadair.jobs.runfolder.OutputWriter;
 import io.deadair.jobs.runfolder.RunJson;
+import io.deadair.jobs.tables.DetectionTables;
 import io.deadair.jobs.tables.OutageSums;
 import io.deadair.jobs.tables.SummaryTables;
 import io.deadair.jobs.tables.TableSet;
@@ -31,6 +37,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -66,11 +73,13 @@ public final class ImpactJob {
       List<String> headlines) {}
 
   /**
-   * The inputs once read: the declared outages, the calendar the pass kept hours for, the pass
-   * over the plays, the small tables.
+   * The inputs once read: the declared outages (without an incident log, the windows found),
+   * the windows to measure, the calendar the pass kept hours for, the pass over the plays, the
+   * outages found before the pass when it needed them (else null), the small tables.
    */
-  private record Inputs(List<OutageWindow> declared, PhaseCalendar passCalendar, PlayPass pass,
-      RateCard rates, Dataset<Row> artists, Dataset<Row> releases) {}
+  private record Inputs(List<OutageWindow> declared, List<OutageWindow> toMeasure,
+      PhaseCalendar passCalendar, PlayPass pass, Detection foundFirst, RateCard rates,
+      Dataset<Row> artists, Dataset<Row> releases) {}
 
   public static Result run(SparkSession spark, ImpactOptions options, Consumer<String> log) {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
@@ -91,10 +100,15 @@ public final class ImpactJob {
 
   private Result execute(Instant started) {
     Inputs in = readInputsAndPassOverPlays();
-    PlayAccounting.account(in.pass(), options, ledger, writer);
+    PlayAccounting.account(in.pass(), options, ledger, writer, in.toMeasure().isEmpty());
+    Detection found = in.foundFirst() != null ? in.foundFirst() : findOutages(in.pass());
+    if (in.toMeasure().isEmpty()) {
+      return nothingToMeasure(started, found, in.pass());
+    }
     DataChecks.outagesAgainstData(in.pass().totals(), in.declared(), options.config(), ledger);
-    MeasuredWindows windows = MeasuredWindows.of(in.declared(), in.passCalendar(),
-        in.pass().totals(), options.config(), options.counts(), log);
+    DetectionJson.warnings(found, in.declared()).forEach(ledger::warn);
+    MeasuredWindows windows = MeasuredWindows.of(in.declared(), in.toMeasure(),
+        in.passCalendar(), in.pass().totals(), options.config(), options.counts(), log);
     Service service = serviceCounterfactual(in.pass(), windows);
     ArtistStage.Results artists = ArtistStage.run(in.pass(), new ArtistStep(service.models(),
         in.rates(), windows.calendar(), !windows.counts(), windows.config()), in.artists(),
@@ -105,7 +119,8 @@ public final class ImpactJob {
       Estimates.Fit fit = fitAcrossArtists(results, service, windows);
       Map<String, RankComparison> tests =
           writeTables(results, artistCount, fit, service, windows, in.rates());
-      List<String> headlines = writeRunJsonAndReport(started, windows, fit, tests);
+      DetectionTables.write(writer, found, windows.declared());
+      List<String> headlines = writeRunJsonAndReport(started, windows, fit, tests, found);
       return new Result(options.out(), writer.rowCounts(), in.pass().totals().rowCounts(),
           headlines);
     } finally {
@@ -120,18 +135,55 @@ public final class ImpactJob {
   private Inputs readInputsAndPassOverPlays() {
     try (SideInputs side = new SideInputs(spark, options.rateCard(), options.artists(),
         options.releases(), ledger)) {
-      List<OutageWindow> declared = step("read outages",
-          () -> SmallInputReader.outages(spark, options.outages(), ledger),
-          o -> o.size() + " outages");
+      List<OutageWindow> declared = options.outages().map(path -> step("read outages",
+          () -> SmallInputReader.outages(spark, path, ledger), o -> o.size() + " outages"))
+          .orElse(List.of());
+      Detection first = null;
+      List<OutageWindow> toMeasure = declared;
+      if (declared.isEmpty() || options.config().useDetectedEdges()) {
+        first = findOutages(step("a pass over the service only, to find the outages",
+            () -> ServiceDetection.serviceOnlyPass(spark, options.playPath(), options.counts()),
+            p -> String.format(Locale.ROOT, "%,d rows", p.totals().used()
+                + p.totals().outside())));
+        toMeasure = declared.isEmpty() ? WindowsToMeasure.found(first.windows())
+            : WindowsToMeasure.onDataEdges(DeclaredCheck.check(declared, first.windows()));
+        declared = declared.isEmpty() ? toMeasure : declared;
+      }
       PhaseCalendar calendar =
-          MeasuredWindows.passCalendar(declared, options.config(), options.counts());
+          MeasuredWindows.passCalendar(toMeasure, options.config(), options.counts());
       PlayPass pass = step("one pass over the plays into the cube",
           () -> side.whileReading(() -> passOverPlays(calendar)),
           p -> String.format(Locale.ROOT, "%,d rows used, %,d unusable, %,d outside the windows",
               p.totals().used(), p.totals().rejected(), p.totals().outside()));
-      return new Inputs(declared, calendar, pass, side.rates(), side.artists(),
-          side.releases());
+      return new Inputs(declared, toMeasure, calendar, pass, first, side.rates(),
+          side.artists(), side.releases());
     }
+  }
+
+  /** Finds the outages in the fine series of {@code pass}. */
+  private Detection findOutages(PlayPass pass) {
+    return step("find outages in the data",
+        () -> ServiceDetection.find(pass.totals(), options.counts(), options.config()),
+        d -> d.windows().isEmpty() ? "none found" : d.windows().size() + " windows: "
+            + WindowsToMeasure.found(d.windows()).stream().map(w -> w.id() + " " + w.start()
+                + " to " + w.end() + " (" + w.countries() + "; " + w.platforms() + ")")
+                .collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * Without an incident log and with no outage in the data, writes what detection found (its
+   * tables, the quarantine, run.json) and says so.
+   */
+  private Result nothingToMeasure(Instant started, Detection found, PlayPass pass) {
+    DetectionTables.write(writer, found, List.of());
+    Map<String, Object> runJson = new RunJson(spark, ledger, timings).buildDetectionOnly(
+        started, options.config());
+    runJson.put("detection", DetectionJson.of(found, List.of()));
+    writer.writeQuarantine(ledger.quarantine());
+    writer.writeRunJson(runJson);
+    return new Result(options.out(), writer.rowCounts(), pass.totals().rowCounts(), List.of(
+        "none found in the data and none declared: no window of plays far below expectation;"
+        + " wrote detected_outages and service_series only"));
   }
 
   /** The pass over the plays or stream counts, keeping the hours of {@code calendar}. */
@@ -182,9 +234,10 @@ public final class ImpactJob {
    * timings include the report.
    */
   private List<String> writeRunJsonAndReport(Instant started, MeasuredWindows windows,
-      Estimates.Fit fit, Map<String, RankComparison> tests) {
+      Estimates.Fit fit, Map<String, RankComparison> tests, Detection found) {
     Map<String, Object> runJson = new RunJson(spark, ledger, timings)
         .build(started, windows.declared(), windows.measured(), fit, tests, windows.config());
+    runJson.put("detection", DetectionJson.of(found, windows.declared()));
     writer.writeQuarantine(ledger.quarantine());
     writer.writeRunJson(runJson);
     List<String> headlines = writeReport();

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param plays play events, or empty when {@code streamCounts} is given
  * @param streamCounts pre-aggregated stream counts, or empty
  * @param artists the artists table
- * @param outages the declared outages
+ * @param outages the declared outages; empty to measure the outages found in the data
  * @param releases releases, optional
  * @param rateCard the rate card; empty for the one shipped with Dead Air
  * @param out the output folder, replaced as a whole when the run succeeds
@@ -22,7 +22,7 @@ public record ImpactOptions(
     Optional<String> plays,
     Optional<String> streamCounts,
     String artists,
-    String outages,
+    Optional<String> outages,
     Optional<String> releases,
     Optional<String> rateCard,
     String out,
@@ -30,7 +30,6 @@ public record ImpactOptions(
 
   public ImpactOptions {
     Objects.requireNonNull(artists, "artists");
-    Objects.requireNonNull(outages, "outages");
     Objects.requireNonNull(out, "out");
     if (plays.isPresent() == streamCounts.isPresent()) {
       throw new IllegalArgumentException("Give exactly one of --plays and --stream-counts");
@@ -61,7 +60,8 @@ public record ImpactOptions(
           + "; pass --plays (or --stream-counts), --artists and --outages");
     }
     return new ImpactOptions(Optional.of(data.resolve("plays").toString()), Optional.empty(),
-        data.resolve("artists.parquet").toString(), data.resolve("outages.csv").toString(),
+        data.resolve("artists.parquet").toString(),
+        Optional.of(data.resolve("outages.csv").toString()),
         Optional.of(data.resolve("releases.parquet").toString()), Optional.empty(), out, config);
   }
 }

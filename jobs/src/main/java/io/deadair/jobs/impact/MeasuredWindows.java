@@ -36,16 +36,18 @@ public record MeasuredWindows(List<OutageWindow> declared, List<OutageWindow> me
   }
 
   /**
-   * The windows to measure, once the pass has seen the count buckets (if any); plays keep the
-   * calendar of the pass.
+   * The windows to measure, once the pass has seen the count buckets (if any): {@code toMeasure}
+   * (the declared windows, or the data's edges for them, or the windows found), widened for
+   * counts; plays keep the calendar of the pass.
    */
-  public static MeasuredWindows of(List<OutageWindow> declared, PhaseCalendar passCalendar,
-      PassTotals totals, ImpactConfig config, boolean counts, Consumer<String> log) {
+  public static MeasuredWindows of(List<OutageWindow> declared, List<OutageWindow> toMeasure,
+      PhaseCalendar passCalendar, PassTotals totals, ImpactConfig config, boolean counts,
+      Consumer<String> log) {
     if (!counts) {
-      return new MeasuredWindows(declared, declared, passCalendar, config, false);
+      return new MeasuredWindows(declared, toMeasure, passCalendar, config, false);
     }
     List<Buckets.Bucket> buckets = buckets(totals);
-    List<OutageWindow> measured = wholeBuckets(declared, buckets, log);
+    List<OutageWindow> measured = wholeBuckets(toMeasure, buckets, log);
     return new MeasuredWindows(declared, measured, calendar(measured, config),
         config.withRecentHoursAtLeast(Buckets.longestHours(buckets)), true);
   }

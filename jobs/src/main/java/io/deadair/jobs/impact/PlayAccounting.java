@@ -8,6 +8,7 @@ import io.deadair.jobs.read.Ledger;
 import io.deadair.jobs.runfolder.OutputWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -20,24 +21,37 @@ final class PlayAccounting {
 
   private PlayAccounting() {}
 
+  /**
+   * Accounts for the rows of {@code pass}; {@code serviceOnly} when the pass only fed the
+   * detector, which uses every usable row.
+   */
   static void account(PlayPass pass, ImpactOptions options, Ledger ledger,
-      OutputWriter writer) {
-    String input = options.playInput();
+      OutputWriter writer, boolean serviceOnly) {
+    account(pass, options.playInput(), options.outages(), options.config(), ledger, writer,
+        serviceOnly);
+  }
+
+  /** As above, for a run that names its play input and outages itself. */
+  static void account(PlayPass pass, String input, Optional<String> outages,
+      ImpactConfig config, Ledger ledger, OutputWriter writer, boolean serviceOnly) {
     PassTotals t = pass.totals();
     long read = t.used() + t.rejected() + t.outside();
     String source = pass.read().path();
     if (read == 0) {
-      throw new InputException(input + ": " + source
-          + " has no rows in the days the outages need");
+      throw new InputException(input + ": " + source + (serviceOnly ? " has no rows"
+          : " has no rows in the days the outages need"));
     }
     Dataset<Row> quarantined = t.rejected() > 0 ? quarantined(pass, input, writer) : null;
-    ledger.add(input, source, read, t.used(), t.rejected(), quarantined,
-        Map.of("outside_windows", t.outside()));
-    if (t.used() == 0) {
-      ImpactConfig config = options.config();
+    long outside = serviceOnly ? 0 : t.outside();
+    ledger.add(input, source, read, read - t.rejected() - outside, t.rejected(), quarantined,
+        serviceOnly ? Map.of() : Map.of("outside_windows", outside));
+    if (serviceOnly && read == t.rejected()) {
+      throw new InputException(input + ": " + source + " has no usable row");
+    }
+    if (!serviceOnly && t.used() == 0) {
       throw new InputException(input + ": no usable row falls within " + config.baselineDays()
           + " days before to " + config.afterHours() + " h after the outages in "
-          + options.outages() + "; check the dates of both inputs");
+          + outages.orElse("the data") + "; check the dates of both inputs");
     }
   }
 

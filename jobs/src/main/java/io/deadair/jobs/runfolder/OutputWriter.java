@@ -109,6 +109,14 @@ public final class OutputWriter {
 
   /** Writes one contract table, made on the driver, as Parquet under tables/ and CSV under csv/. */
   public long writeTable(TableSpec spec, List<Row> rows) {
+    return writeTable(spec, rows, true);
+  }
+
+  /**
+   * As {@link #writeTable(TableSpec, List)}, keeping the rows in the order given unless
+   * {@code sort}: for a table whose natural order (time) is not its columns' order.
+   */
+  public long writeTable(TableSpec spec, List<Row> rows, boolean sort) {
     // With the table's schema, so that readers can take values by column name.
     StructType schema = SparkSchemas.nullable(spec);
     List<Row> sorted = new ArrayList<>(rows.size());
@@ -120,7 +128,9 @@ public final class OutputWriter {
       }
       sorted.add(new GenericRowWithSchema(values, schema));
     }
-    sorted.sort(new RowOrder(spec));
+    if (sort) {
+      sorted.sort(new RowOrder(spec));
+    }
     written.put(spec.name(), sorted);
     return write(spec, sorted.iterator(), "tables/" + spec.name(),
         "csv/" + spec.name() + ".csv");

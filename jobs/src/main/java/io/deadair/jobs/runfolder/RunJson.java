@@ -32,9 +32,15 @@ public final class RunJson {
     this.timings = timings;
   }
 
-  public Map<String, Object> build(Instant started, List<OutageWindow> declared,
-      List<OutageWindow> outages, Estimates.Fit fit, Map<String, RankComparison> tests,
-      ImpactConfig config) {
+  /** run.json of a run that measured no outage: versions, inputs, warnings, parameters. */
+  public Map<String, Object> buildDetectionOnly(Instant started, ImpactConfig config) {
+    Map<String, Object> run = header(started);
+    run.put("parameters", config.asMap());
+    run.put("timings_seconds", timings);
+    return run;
+  }
+
+  private Map<String, Object> header(Instant started) {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("tool", "Dead Air");
     Map<String, String> versions = new LinkedHashMap<>();
@@ -48,6 +54,13 @@ public final class RunJson {
     inputs.putIfAbsent("rate_card", Map.of("path", "(default, shipped with Dead Air)"));
     run.put("inputs", inputs);
     run.put("warnings", ledger.warnings());
+    return run;
+  }
+
+  public Map<String, Object> build(Instant started, List<OutageWindow> declared,
+      List<OutageWindow> outages, Estimates.Fit fit, Map<String, RankComparison> tests,
+      ImpactConfig config) {
+    Map<String, Object> run = header(started);
     run.put("parameters", config.asMap());
     run.put("outages", outages(declared, outages, fit, tests));
     run.put("model", model(fit.fitted()));

@@ -53,7 +53,7 @@ class BadRunTest {
 
   private static ImpactOptions options(Path dir, Path out) {
     return new ImpactOptions(Optional.of(dir.resolve("plays.csv").toString()), Optional.empty(),
-        dir.resolve("artists.csv").toString(), dir.resolve("outages.csv").toString(),
+        dir.resolve("artists.csv").toString(), Optional.of(dir.resolve("outages.csv").toString()),
         Optional.of(dir.resolve("releases.jsonl").toString()), Optional.empty(), out.toString(),
         ImpactConfig.load(dir.resolve("config.properties")));
   }

@@ -59,7 +59,7 @@ class ImpactJobTest {
         List.of("global:3:0.9")));
     out = Path.of("target", "test-out", "impact-global-90").toAbsolutePath();
     result = ImpactJob.run(spark, new ImpactOptions(Optional.of(data.out() + "/plays"),
-        Optional.empty(), data.out() + "/artists.parquet", data.out() + "/outages.csv",
+        Optional.empty(), data.out() + "/artists.parquet", Optional.of(data.out() + "/outages.csv"),
         Optional.of(data.out() + "/releases.parquet"), Optional.empty(), out.toString(),
         ImpactConfig.defaults()), m -> { });
   }
@@ -294,7 +294,7 @@ class ImpactJobTest {
         .write().mode("overwrite").parquet(counts.toString());
     Path countsOut = Path.of("target", "test-out", name).toAbsolutePath();
     ImpactJob.run(spark, new ImpactOptions(Optional.empty(), Optional.of(counts.toString()),
-        data.out() + "/artists.parquet", data.out() + "/outages.csv", Optional.empty(),
+        data.out() + "/artists.parquet", Optional.of(data.out() + "/outages.csv"), Optional.empty(),
         Optional.empty(), countsOut.toString(), ImpactConfig.defaults()), m -> { });
     return countsOut;
   }

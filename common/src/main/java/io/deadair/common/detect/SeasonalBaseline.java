@@ -1,0 +1,139 @@
+package io.deadair.common.detect;
+
+import java.util.Arrays;
+
+/**
+ * What a series of counts should have held in each bucket, learned without that bucket: a
+ * time-of-day shape times a level. The shape of slot {@code s} is the mean, over the other
+ * days, of their count in slot {@code s} divided by their level. The level of a bucket is the
+ * counts over the shape's in the 24 hours around it, leaving out the hour on either side of it,
+ * so it follows the week's rhythm without a step at midnight (whose midnight, in a country of
+ * several zones?) and a short drop does not lower its own expectation. Masked buckets (outside
+ * the data, or already found to hold an outage or its rebound) teach nothing, so a long outage,
+ * once found, cannot hide in its own level either. On the day clocks change, the shape is the
+ * lower of the two slots a bucket may follow ({@link DayClock}): a drop must be one on
+ * either clock.
+ *
+ * <p>The dispersion is how much more the counts scatter around the expectation than Poisson
+ * counts would: the mean squared Pearson residual, at the bucket and at the hour, whichever is
+ * larger, and never below 1. The hourly one catches misfit that lasts, which a scan summing
+ * buckets would otherwise take for a drop.
+ */
+public final class SeasonalBaseline {
+
+  /** Residuals beyond this many squared standard deviations count as this many (winsorised). */
+  private static final double CAP = 25;
+  private static final int ROUNDS = 3;
+
+  /** The expectation of every bucket (0 where it cannot be learned) and the dispersion. */
+  public record Fit(double[] expected, double dispersion) {}
+
+  private SeasonalBaseline() {}
+
+  /**
+   * Fits {@code counts}, whose buckets fall in days and slots as {@code clock} says, ignoring
+   * the buckets {@code masked} marks; {@code hourBuckets} buckets make an hour.
+   */
+  public static Fit fit(double[] counts, boolean[] masked, DayClock clock, int hourBuckets) {
+    double[] shape = new double[counts.length];
+    Arrays.fill(shape, 1);
+    double[] level = level(counts, masked, shape, clock.slots(), hourBuckets);
+    double[] expected = new double[counts.length];
+    for (int round = 0; round < ROUNDS; round++) {
+      shape = shape(counts, masked, clock, level);
+      level = level(counts, masked, shape, clock.slots(), hourBuckets);
+    }
+    for (int t = 0; t < counts.length; t++) {
+      expected[t] = level[t] * shape[t];
+    }
+    double dispersion = Math.max(1, Math.max(dispersion(counts, expected, masked, 1),
+        dispersion(counts, expected, masked, hourBuckets)));
+    return new Fit(expected, dispersion);
+  }
+
+  /**
+   * Per bucket, the leave-its-day-out mean of the other days' counts over their level in its
+   * slot (the lower of its two slots on a day the clocks change).
+   */
+  private static double[] shape(double[] counts, boolean[] masked, DayClock clock,
+      double[] level) {
+    double[] total = new double[clock.slots()];
+    int[] n = new int[clock.slots()];
+    double[][] own = new double[clock.days()][clock.slots()];
+    int[][] ownN = new int[clock.days()][clock.slots()];
+    for (int t = 0; t < counts.length; t++) {
+      int d = clock.day()[t];
+      int s = clock.slot()[t];
+      if (!masked[t] && level[t] > 0) {
+        total[s] += counts[t] / level[t];
+        n[s]++;
+        own[d][s] += counts[t] / level[t];
+        ownN[d][s]++;
+      }
+    }
+    double[] out = new double[counts.length];
+    for (int t = 0; t < counts.length; t++) {
+      int d = clock.day()[t];
+      out[t] = Math.min(slotMean(total, n, own[d], ownN[d], clock.slot()[t]),
+          slotMean(total, n, own[d], ownN[d], clock.otherSlot()[t]));
+    }
+    return out;
+  }
+
+  private static double slotMean(double[] total, int[] n, double[] own, int[] ownN, int s) {
+    int others = n[s] - ownN[s];
+    return others == 0 ? 0 : (total[s] - own[s]) / others;
+  }
+
+  /**
+   * Per bucket, the unmasked counts over the unmasked shape in the {@code window} buckets
+   * around it, less the hour on either side of it.
+   */
+  private static double[] level(double[] counts, boolean[] masked, double[] shape, int window,
+      int hourBuckets) {
+    int n = counts.length;
+    double[] cy = new double[n + 1];
+    double[] cs = new double[n + 1];
+    for (int t = 0; t < n; t++) {
+      cy[t + 1] = cy[t] + (masked[t] ? 0 : counts[t]);
+      cs[t + 1] = cs[t] + (masked[t] ? 0 : shape[t]);
+    }
+    double[] out = new double[n];
+    int half = window / 2;
+    for (int t = 0; t < n; t++) {
+      // Near either end of the series the window keeps its length, moved inside it.
+      int a = Math.max(0, Math.min(t - half, n - window - 1));
+      int b = Math.min(n, a + window + 1);
+      int c = Math.max(a, t - hourBuckets);
+      int d = Math.min(b, t + hourBuckets + 1);
+      double y = cy[b] - cy[a] - (cy[d] - cy[c]);
+      double s = cs[b] - cs[a] - (cs[d] - cs[c]);
+      out[t] = s > 0 ? y / s : 0;
+    }
+    return out;
+  }
+
+  /**
+   * The mean squared Pearson residual over blocks of {@code width} buckets none of which is
+   * masked, each block expecting at least one play; 1 when no block qualifies.
+   */
+  static double dispersion(double[] counts, double[] expected, boolean[] masked, int width) {
+    double sum = 0;
+    int n = 0;
+    for (int b = 0; b + width <= counts.length; b += width) {
+      double y = 0;
+      double e = 0;
+      boolean clean = true;
+      for (int t = b; t < b + width && clean; t++) {
+        clean = !masked[t];
+        y += counts[t];
+        e += expected[t];
+      }
+      if (clean && e >= 1) {
+        sum += Math.min(CAP, (y - e) * (y - e) / e);
+        n++;
+      }
+    }
+    return n == 0 ? 1 : sum / n;
+  }
+}
