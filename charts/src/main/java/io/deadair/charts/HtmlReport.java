@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The report page: one self-contained HTML file that opens from disk with no server and nothing
@@ -30,7 +31,7 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  public static String render(Report report, List<OutageCharts> charts) {
+  public static String render(Report report, List<OutageCharts> charts, Optional<Written> found) {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -41,6 +42,7 @@ public final class HtmlReport {
     for (int i = 0; i < report.outages().size(); i++) {
       outage(h, report, report.outages().get(i), charts.get(i), i + 1);
     }
+    report.detection().ifPresent(d -> DetectionSection.render(h, d, found.orElseThrow()));
     h.append(resource("how-to-read.html"));
     files(h, report);
     h.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");

@@ -117,6 +117,24 @@ public final class ReportModel {
     }
   }
 
+  /** The whole service in one bucket of the detector's series. */
+  public record ServicePoint(Instant start, double observed, double expected) {}
+
+  /** A window found in the data, as {@code detected_outages} holds it. */
+  public record FoundWindow(String id, Instant start, Instant end, String countries,
+      String platforms, double lost, double lostLow, double lostHigh, String matches) {}
+
+  /** A declared outage beside what the data shows for it, one phrase per difference. */
+  public record DeclaredVsData(String outageId, Instant start, Instant end, String detectedId,
+      List<String> mismatches) {}
+
+  /**
+   * What the detector found: the service series, the windows, and each declared outage against
+   * the data.
+   */
+  public record DetectionReport(List<ServicePoint> series, List<FoundWindow> found,
+      List<DeclaredVsData> declared) {}
+
   /**
    * The whole report.
    *
@@ -124,8 +142,9 @@ public final class ReportModel {
    * @param minExpectedForShare artists with fewer expected plays are left out of share charts
    * @param dataNotes what the reader should know about the input: unusable rows, artists
    *     missing from the artists table, outages the data only partly covers
+   * @param detection what the detector found, absent from run folders made before it existed
    */
   public record Report(String runId, Instant generated, String inputs, double confidence,
       double minExpectedForShare, List<OutageReport> outages, List<String> csvFiles,
-      List<String> dataNotes) {}
+      List<String> dataNotes, Optional<DetectionReport> detection) {}
 }

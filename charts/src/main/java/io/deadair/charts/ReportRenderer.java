@@ -35,7 +35,11 @@ public final class ReportRenderer {
     List<OutageCharts> charts = IntStream.range(0, report.outages().size())
         .parallel().mapToObj(i -> drawOutage(report, report.outages().get(i),
             "charts/o" + (i + 1) + "-", sink)).toList();
-    sink.write(PAGE, HtmlReport.render(report, charts));
+    Optional<Written> detection = report.detection().map(d -> ChartWriter.write(sink,
+        "charts/detection", DetectionChartFactory.createChart("The whole service, and the"
+            + " outages found in it", d), 1200, 420, "Hourly plays of the whole service over"
+            + " the period, with the windows found in the data and the declared outages"));
+    sink.write(PAGE, HtmlReport.render(report, charts, detection));
     copyMethod(sink);
     return charts;
   }

@@ -2,6 +2,9 @@ package io.deadair.charts;
 
 import io.deadair.charts.ReportModel.Artist;
 import io.deadair.charts.ReportModel.Card;
+import io.deadair.charts.ReportModel.DeclaredVsData;
+import io.deadair.charts.ReportModel.DetectionReport;
+import io.deadair.charts.ReportModel.FoundWindow;
 import io.deadair.charts.ReportModel.Market;
 import io.deadair.charts.ReportModel.Outage;
 import io.deadair.charts.ReportModel.OutageReport;
@@ -11,6 +14,7 @@ import io.deadair.charts.ReportModel.Release;
 import io.deadair.charts.ReportModel.Report;
 import io.deadair.charts.ReportModel.RoyaltyRisk;
 import io.deadair.charts.ReportModel.SegmentTotals;
+import io.deadair.charts.ReportModel.ServicePoint;
 import io.deadair.charts.ReportModel.ShareSpread;
 import io.deadair.charts.ReportModel.ShareTest;
 import java.time.Duration;
@@ -111,6 +115,24 @@ final class Fixtures {
     return new Report("2026-03-06T10:00:00Z", Instant.parse("2026-03-06T10:05:00Z"),
         "plays <from> \"somewhere\"", 0.95, 5, List.of(outageReport()),
         List.of("artist_impact.csv", "segment_summary.csv"),
-        List.of("plays: 3 of 1,000 rows cannot be used <they are in quarantine/>"));
+        List.of("plays: 3 of 1,000 rows cannot be used <they are in quarantine/>"),
+        Optional.of(detection()));
+  }
+
+  /** A week of hours with one window found and one declared outage it starts late against. */
+  static DetectionReport detection() {
+    List<ServicePoint> series = new ArrayList<>();
+    Instant start = Instant.parse("2026-03-01T00:00:00Z");
+    for (int h = 0; h < 7 * 24; h++) {
+      double expected = 1000 + 400 * Math.sin(h / 24.0 * 2 * Math.PI);
+      boolean down = h >= 100 && h < 103;
+      series.add(new ServicePoint(start.plusSeconds(3600L * h), down ? expected * 0.2 : expected,
+          expected));
+    }
+    FoundWindow w = new FoundWindow("d-1", start.plusSeconds(3600L * 100),
+        start.plusSeconds(3600L * 103), "*", "*", 2400, 2300, 2500, "global-<1>");
+    DeclaredVsData d = new DeclaredVsData("global-<1>", start.plusSeconds(3600L * 99),
+        start.plusSeconds(3600L * 103), "d-1", List.of("starts 60 min later"));
+    return new DetectionReport(series, List.of(w), List.of(d));
   }
 }

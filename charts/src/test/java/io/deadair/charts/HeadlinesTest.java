@@ -33,7 +33,7 @@ class HeadlinesTest {
     Report r = Fixtures.report();
     List<String> lines = Headlines.of(new Report(r.runId(), r.generated(), r.inputs(),
         r.confidence(), r.minExpectedForShare(), List.of(free, none), r.csvFiles(),
-        r.dataNotes()));
+        r.dataNotes(), r.detection()));
     assertThat(lines.get(0)).as("no revenue lost: no share of it")
         .endsWith("240 plays lost (95 % interval 200 – 280), $0.00 of revenue"
             + " (95 % interval $0.00 – $0.00)");

@@ -43,6 +43,19 @@ class HtmlReportTest {
   }
 
   @Test
+  void theDetectionSectionShowsTheWindowsFoundAndWhereTheLogDisagrees() throws Exception {
+    int from = html.indexOf("<section id=\"detection\">");
+    assertThat(from).as("a detection section").isPositive();
+    String section = html.substring(from, html.indexOf("</section>", from));
+    assertThat(section).contains("src=\"charts/detection.png\"")
+        .as("the window found, its scope and its interval").contains("<td>d-1</td>")
+        .contains("2,400").contains("2,300 – 2,500")
+        .as("the declared outage's id is text").contains("global-&lt;1&gt;")
+        .as("the mismatch").contains("starts 60 min later");
+    assertThat(Files.size(dir.resolve("charts/detection.svg"))).isPositive();
+  }
+
+  @Test
   void everyAttributeValueIsQuotedAndEscaped() {
     Matcher m = Pattern.compile("<[a-z]+\\s[^>]*>").matcher(html);
     while (m.find()) {

@@ -56,7 +56,7 @@ public final class OutageDetector {
   /** The outages in {@code series}, in time order, and the service's expected plays. */
   public static Detection detect(ServiceSeries series, DetectorSettings settings) {
     if (series.isEmpty()) {
-      return new Detection(series, List.of(), new double[0]);
+      return new Detection(series, List.of(), new double[0], null);
     }
     return new OutageDetector(series, settings).detect();
   }
@@ -79,7 +79,7 @@ public final class OutageDetector {
         windows.add(w);
       }
     }
-    return new Detection(series, windows, fitted.sum(p -> true));
+    return new Detection(series, windows, fitted.sum(p -> true), null);
   }
 
   /** A run found on one slice. */

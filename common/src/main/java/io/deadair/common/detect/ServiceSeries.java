@@ -72,6 +72,11 @@ public final class ServiceSeries {
     return new ServiceSeries(stepMinutes, first, firstIn, endIn, parts, plays);
   }
 
+  /** A series with no part, for a detection that did not search. */
+  public static ServiceSeries none() {
+    return new ServiceSeries(60, 0, 0, 0, List.of(), new double[0][0]);
+  }
+
   public int stepMinutes() {
     return stepMinutes;
   }

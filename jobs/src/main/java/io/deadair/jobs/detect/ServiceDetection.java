@@ -28,20 +28,20 @@ public final class ServiceDetection {
         : PlayPass.plays(spark, path, none, raw -> raw);
   }
 
-  /** The outages in the pass's fine series. */
+  /**
+   * The outages in the pass's fine series; a detection that {@link Detection#skipped} when
+   * stream counts come in buckets too coarse to search.
+   */
   public static Detection find(PassTotals totals, boolean counts, ImpactConfig config) {
     int step = counts ? shortestBucket(totals) : ServiceBuckets.PLAY_MINUTES;
+    if (step > 60 || 1440 % step != 0) {
+      return Detection.skipped(String.format(Locale.ROOT, "stream counts in buckets of %d"
+          + " minutes are too coarse to find outages in (an hour or less is needed)", step));
+    }
     return OutageDetector.detect(ServiceSeries.of(totals.fine(), step), config.detector());
   }
 
   private static int shortestBucket(PassTotals totals) {
-    int shortest = totals.buckets().stream().mapToInt(PassTotals.Bucket::minutes).min()
-        .orElse(60);
-    if (shortest > 60 || 1440 % shortest != 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "stream counts in buckets"
-          + " of %d minutes are too coarse to find outages in; give --outages, or counts in"
-          + " buckets of an hour or less", shortest));
-    }
-    return shortest;
+    return totals.buckets().stream().mapToInt(PassTotals.Bucket::minutes).min().orElse(60);
   }
 }

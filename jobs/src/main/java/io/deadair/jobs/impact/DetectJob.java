@@ -5,6 +5,7 @@ import io.deadair.common.detect.DeclaredCheck;
 import io.deadair.common.detect.DetectedWindow;
 import io.deadair.common.detect.Detection;
 import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.io.InputException;
 import io.deadair.jobs.cube.PlayPass;
 import io.deadair.jobs.detect.ServiceDetection;
 import io.deadair.jobs.read.Ledger;
@@ -62,6 +63,9 @@ public final class DetectJob {
       timings.put("pass over the plays", (System.nanoTime() - t0) / 1e9);
       long t1 = System.nanoTime();
       Detection found = ServiceDetection.find(pass.totals(), options.counts(), options.config());
+      if (found.skipped() != null) {
+        throw new InputException(input + ": " + options.playPath() + ": " + found.skipped());
+      }
       timings.put("find outages", (System.nanoTime() - t1) / 1e9);
       DetectionJson.warnings(found, declared).forEach(ledger::warn);
       DetectionTables.write(writer, found, declared);

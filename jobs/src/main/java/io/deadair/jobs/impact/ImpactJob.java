@@ -6,6 +6,7 @@ import io.deadair.common.detect.DeclaredCheck;
 import io.deadair.common.detect.Detection;
 import io.deadair.common.detect.WindowsToMeasure;
 import io.deadair.common.domain.OutageWindow;
+import io.deadair.common.io.InputException;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.ArtistStep;
 import io.deadair.common.model.PhaseCalendar;
@@ -101,7 +102,7 @@ public final class ImpactJob {
   private Result execute(Instant started) {
     Inputs in = readInputsAndPassOverPlays();
     PlayAccounting.account(in.pass(), options, ledger, writer, in.toMeasure().isEmpty());
-    Detection found = in.foundFirst() != null ? in.foundFirst() : findOutages(in.pass());
+    Detection found = in.foundFirst() != null ? in.foundFirst() : findOutages(in.pass(), false);
     if (in.toMeasure().isEmpty()) {
       return nothingToMeasure(started, found, in.pass());
     }
@@ -139,19 +140,22 @@ public final class ImpactJob {
           () -> SmallInputReader.outages(spark, path, ledger), o -> o.size() + " outages"))
           .orElse(List.of());
       Detection first = null;
+      PlayPass servicePass = null;
       List<OutageWindow> toMeasure = declared;
       if (declared.isEmpty() || options.config().useDetectedEdges()) {
-        first = findOutages(step("a pass over the service only, to find the outages",
+        servicePass = step("a pass over the service only, to find the outages",
             () -> ServiceDetection.serviceOnlyPass(spark, options.playPath(), options.counts()),
             p -> String.format(Locale.ROOT, "%,d rows", p.totals().used()
-                + p.totals().outside())));
+                + p.totals().outside()));
+        first = findOutages(servicePass, true);
         toMeasure = declared.isEmpty() ? WindowsToMeasure.found(first.windows())
             : WindowsToMeasure.onDataEdges(DeclaredCheck.check(declared, first.windows()));
         declared = declared.isEmpty() ? toMeasure : declared;
       }
       PhaseCalendar calendar =
           MeasuredWindows.passCalendar(toMeasure, options.config(), options.counts());
-      PlayPass pass = step("one pass over the plays into the cube",
+      PlayPass pass = toMeasure.isEmpty() ? servicePass : step(
+          "one pass over the plays into the cube",
           () -> side.whileReading(() -> passOverPlays(calendar)),
           p -> String.format(Locale.ROOT, "%,d rows used, %,d unusable, %,d outside the windows",
               p.totals().used(), p.totals().rejected(), p.totals().outside()));
@@ -160,14 +164,25 @@ public final class ImpactJob {
     }
   }
 
-  /** Finds the outages in the fine series of {@code pass}. */
-  private Detection findOutages(PlayPass pass) {
-    return step("find outages in the data",
+  /**
+   * Finds the outages in the fine series of {@code pass}; stops the run when they were needed
+   * (no incident log, or their edges asked for) and the data cannot be searched.
+   */
+  private Detection findOutages(PlayPass pass, boolean needed) {
+    Detection found = step("find outages in the data",
         () -> ServiceDetection.find(pass.totals(), options.counts(), options.config()),
         d -> d.windows().isEmpty() ? "none found" : d.windows().size() + " windows: "
             + WindowsToMeasure.found(d.windows()).stream().map(w -> w.id() + " " + w.start()
                 + " to " + w.end() + " (" + w.countries() + "; " + w.platforms() + ")")
                 .collect(Collectors.joining(", ")));
+    if (found.skipped() != null && needed) {
+      throw new InputException(options.playInput() + ": " + options.playPath() + ": "
+          + found.skipped() + "; give --outages (without use_detected_edges)");
+    }
+    if (found.skipped() != null) {
+      ledger.warn(found.skipped() + "; the declared outages were not checked against the data");
+    }
+    return found;
   }
 
   /**

@@ -74,7 +74,9 @@ public final class SmallInputReader {
       }
     }
     if (rows.isEmpty()) {
-      throw new InputException(read.table().name() + ": " + read.path() + " has no rows");
+      throw new InputException(read.table().name() + ": " + read.path() + " has no rows"
+          + (read.table() == Contract.OUTAGES
+              ? "; leave out --outages to measure the outages found in the data" : ""));
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deadair.charts.ReportModel.Artist;
 import io.deadair.charts.ReportModel.Card;
+import io.deadair.charts.ReportModel.DetectionReport;
 import io.deadair.charts.ReportModel.Market;
 import io.deadair.charts.ReportModel.Outage;
 import io.deadair.charts.ReportModel.OutageReport;
@@ -111,7 +112,19 @@ public final class ReportLoader {
         run.path("inputs").path("plays").path("path")
             .asText(run.path("inputs").path("stream_counts").path("path").asText("")),
         params.path("confidence").asDouble(defaults.confidence()), minExpected, outages,
-        csvFiles(fs), notes(run));
+        csvFiles(fs), notes(run), detection(fs));
+  }
+
+  /** What the detector found; absent from a run folder made before it existed. */
+  private Optional<DetectionReport> detection(FileSystem fs) throws IOException {
+    JsonNode detection = run.path("detection");
+    String found = OutputTables.DETECTED_OUTAGES.name();
+    if (detection.isMissingNode() || detection.has("skipped")
+        || !inMemory.containsKey(found) && !fs.exists(new Path(dir, "tables/" + found))) {
+      return Optional.empty();
+    }
+    return Optional.of(DetectionRecords.of(table(OutputTables.DETECTED_OUTAGES),
+        table(OutputTables.SERVICE_SERIES), detection));
   }
 
   /** Each outage's part of every table, as the report's records. */

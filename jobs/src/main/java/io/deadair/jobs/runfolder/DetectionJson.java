@@ -23,12 +23,18 @@ public final class DetectionJson {
 
   public static Map<String, Object> of(Detection found, List<OutageWindow> declared) {
     Map<String, Object> m = new LinkedHashMap<>();
+    if (found.skipped() != null) {
+      m.put("skipped", found.skipped());
+      return m;
+    }
     m.put("bucket_minutes", found.series().stepMinutes());
     m.put("windows_found", found.windows().size());
     List<Map<String, Object>> each = new ArrayList<>();
     for (DeclaredCheck.Match match : DeclaredCheck.check(declared, found.windows())) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("outage_id", match.declared().id());
+      o.put("start", match.declared().start().toString());
+      o.put("end", match.declared().end().toString());
       o.put("detected_id", match.detectedId());
       match.found().ifPresent(w -> {
         o.put("data_start", w.start().toString());
@@ -47,6 +53,9 @@ public final class DetectionJson {
   /** The warnings about declared outages the data contradicts. */
   public static List<String> warnings(Detection found, List<OutageWindow> declared) {
     List<String> out = new ArrayList<>();
+    if (found.skipped() != null) {
+      return out;
+    }
     for (DeclaredCheck.Match match : DeclaredCheck.check(declared, found.windows())) {
       OutageWindow o = match.declared();
       if (match.found().isEmpty()) {

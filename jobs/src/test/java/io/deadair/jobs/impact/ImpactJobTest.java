@@ -314,6 +314,9 @@ class ImpactJobTest {
     // fall in whole hours: the same cells, so the loss must agree up to rounding.
     assertThat(fromCounts).as("lost plays from counts against from plays")
         .isCloseTo(fromPlays, Percentage.withPercentage(0.5));
+    assertThat(tableIn(countsOut, "detected_outages").select("matches_outage_id")
+        .collectAsList()).as("counts are searched in their own quarter hours")
+        .extracting(r -> r.getString(0)).containsExactly("global-1");
     Dataset<Row> phases = tableIn(countsOut, "artist_phase_metrics");
     assertThat(phases.filter(col("unique_listeners").isNotNull()).count())
         .as("counts carry no listeners").isZero();
@@ -339,8 +342,12 @@ class ImpactJobTest {
     assertThat((double) removed).as("truth inside the interval from daily counts")
         .isBetween(all.<Double>getAs("lost_plays_low"), all.<Double>getAs("lost_plays_high"));
     assertThat(all.<Double>getAs("lost_plays")).as("a loss, not a gain").isPositive();
-    JsonNode outage = new ObjectMapper().readTree(countsOut.resolve("run.json").toFile())
-        .path("outages").get(0);
+    JsonNode run = new ObjectMapper().readTree(countsOut.resolve("run.json").toFile());
+    assertThat(run.path("detection").path("skipped").asText())
+        .as("daily counts cannot be searched for outages, and the run says so")
+        .contains("buckets of 1440 minutes are too coarse");
+    assertThat(run.path("warnings").toString()).contains("were not checked against the data");
+    JsonNode outage = run.path("outages").get(0);
     assertThat(outage.path("measured_from").asText()).endsWith("T00:00:00Z");
     assertThat(outage.path("measured_to").asText()).endsWith("T00:00:00Z");
   }
