@@ -78,6 +78,10 @@ final class RunCommand implements Callable<Integer> {
       ImpactJob.Result r = ImpactJob.run(spark, options, log::info);
       log.info(String.format(Locale.ROOT, "run: done in %.1f s; wrote %s to %s",
           log.elapsedSeconds(), r.rows(), r.out()));
+      if (r.nothingFound() != null) {
+        log.info(r.nothingFound());
+        return 0;
+      }
       r.headlines().forEach(line -> log.info("outage " + line));
       log.info("report: " + ReportJob.page(r.out()));
       return 0;

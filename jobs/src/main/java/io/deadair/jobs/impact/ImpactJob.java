@@ -68,10 +68,11 @@ public final class ImpactJob {
 
   /**
    * What a run wrote, for the caller's summary: the tables' row counts, and the report's
-   * opening numbers per outage ({@link Headlines}).
+   * opening numbers per outage ({@link Headlines}); or, when there was no outage to measure,
+   * the one line that says so ({@code nothingFound}, else null) and no report.
    */
   public record Result(String out, Map<String, Long> rows, Map<String, Long> inputRows,
-      List<String> headlines) {}
+      List<String> headlines, String nothingFound) {}
 
   /**
    * The inputs once read: the declared outages (without an incident log, the windows found),
@@ -120,10 +121,13 @@ public final class ImpactJob {
       Estimates.Fit fit = fitAcrossArtists(results, service, windows);
       Map<String, RankComparison> tests =
           writeTables(results, artistCount, fit, service, windows, in.rates());
-      DetectionTables.write(writer, found, windows.declared());
+      step("write detection tables", () -> {
+        DetectionTables.write(writer, found, windows.declared());
+        return found;
+      }, null);
       List<String> headlines = writeRunJsonAndReport(started, windows, fit, tests, found);
       return new Result(options.out(), writer.rowCounts(), in.pass().totals().rowCounts(),
-          headlines);
+          headlines, null);
     } finally {
       artists.cached().unpersist();
     }
@@ -196,9 +200,9 @@ public final class ImpactJob {
     runJson.put("detection", DetectionJson.of(found, List.of()));
     writer.writeQuarantine(ledger.quarantine());
     writer.writeRunJson(runJson);
-    return new Result(options.out(), writer.rowCounts(), pass.totals().rowCounts(), List.of(
-        "none found in the data and none declared: no window of plays far below expectation;"
-        + " wrote detected_outages and service_series only"));
+    return new Result(options.out(), writer.rowCounts(), pass.totals().rowCounts(), List.of(),
+        "no outage declared and none found in the data (no window of plays far below"
+            + " expectation): wrote detected_outages, service_series and run.json only");
   }
 
   /** The pass over the plays or stream counts, keeping the hours of {@code calendar}. */

@@ -104,7 +104,9 @@ class DetectedRunTest {
         Optional.of(quiet.out() + "/plays"), Optional.empty(), quiet.out() + "/artists.parquet",
         Optional.empty(), Optional.empty(), Optional.empty(), out.toString(),
         ImpactConfig.defaults()), m -> { });
-    assertThat(r.headlines()).singleElement().asString().startsWith("none found in the data");
+    assertThat(r.headlines()).isEmpty();
+    assertThat(r.nothingFound()).startsWith("no outage declared and none found in the data")
+        .doesNotContain("\n");
     assertThat(spark.read().parquet(out + "/tables/detected_outages").count()).isZero();
     assertThat(spark.read().parquet(out + "/tables/service_series").count()).isPositive();
     assertThat(Files.exists(out.resolve("run.json"))).isTrue();
