@@ -143,29 +143,37 @@ public final class ImpactJob {
       List<OutageWindow> declared = options.outages().map(path -> step("read outages",
           () -> SmallInputReader.outages(spark, path, ledger), o -> o.size() + " outages"))
           .orElse(List.of());
-      Detection first = null;
-      PlayPass servicePass = null;
-      List<OutageWindow> toMeasure = declared;
-      if (declared.isEmpty() || options.config().useDetectedEdges()) {
-        servicePass = step("a pass over the service only, to find the outages",
-            () -> ServiceDetection.serviceOnlyPass(spark, options.playPath(), options.counts()),
-            p -> String.format(Locale.ROOT, "%,d rows", p.totals().used()
-                + p.totals().outside()));
-        first = findOutages(servicePass, true);
-        toMeasure = declared.isEmpty() ? WindowsToMeasure.found(first.windows())
-            : WindowsToMeasure.onDataEdges(DeclaredCheck.check(declared, first.windows()));
-        declared = declared.isEmpty() ? toMeasure : declared;
-      }
+      FoundFirst first = declared.isEmpty() || options.config().useDetectedEdges()
+          ? findFirst(declared) : null;
+      List<OutageWindow> toMeasure = first == null ? declared : first.toMeasure();
+      declared = declared.isEmpty() ? toMeasure : declared;
       PhaseCalendar calendar =
           MeasuredWindows.passCalendar(toMeasure, options.config(), options.counts());
-      PlayPass pass = toMeasure.isEmpty() ? servicePass : step(
+      PlayPass pass = toMeasure.isEmpty() ? first.pass() : step(
           "one pass over the plays into the cube",
           () -> side.whileReading(() -> passOverPlays(calendar)),
           p -> String.format(Locale.ROOT, "%,d rows used, %,d unusable, %,d outside the windows",
               p.totals().used(), p.totals().rejected(), p.totals().outside()));
-      return new Inputs(declared, toMeasure, calendar, pass, first, side.rates(),
-          side.artists(), side.releases());
+      return new Inputs(declared, toMeasure, calendar, pass,
+          first == null ? null : first.found(), side.rates(), side.artists(), side.releases());
     }
+  }
+
+  /** What a pass over the service found before the main pass, and the windows to measure. */
+  private record FoundFirst(PlayPass pass, Detection found, List<OutageWindow> toMeasure) {}
+
+  /**
+   * Finds the outages first, in a pass over the service only: the windows to measure are the
+   * ones found, or, with use_detected_edges, the declared ones over the data's edges.
+   */
+  private FoundFirst findFirst(List<OutageWindow> declared) {
+    PlayPass pass = step("a pass over the service only, to find the outages",
+        () -> ServiceDetection.serviceOnlyPass(spark, options.playPath(), options.counts()),
+        p -> String.format(Locale.ROOT, "%,d rows", p.totals().used() + p.totals().outside()));
+    Detection found = findOutages(pass, true);
+    return new FoundFirst(pass, found, declared.isEmpty()
+        ? WindowsToMeasure.found(found.windows())
+        : WindowsToMeasure.onDataEdges(DeclaredCheck.check(declared, found.windows())));
   }
 
   /**
