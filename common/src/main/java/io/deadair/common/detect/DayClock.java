@@ -17,10 +17,12 @@ import java.time.ZoneOffset;
  * @param day per bucket, its day (0 for the first)
  * @param slot per bucket, its slot in the day
  * @param otherSlot per bucket, its slot on its day's other offset
+ * @param weekday per bucket, its day of the week (Monday 0 to Sunday 6)
  * @param days how many days
  * @param slots how many slots a day has
  */
-public record DayClock(int[] day, int[] slot, int[] otherSlot, int days, int slots) {
+public record DayClock(int[] day, int[] slot, int[] otherSlot, int[] weekday, int days,
+    int slots) {
 
   /** The clock of {@code series} in {@code zone} (UTC when null). */
   public static DayClock of(ServiceSeries series, ZoneId zone) {
@@ -28,12 +30,14 @@ public record DayClock(int[] day, int[] slot, int[] otherSlot, int days, int slo
     int spd = series.slotsPerDay();
     int[] day = new int[n];
     int[] slot = new int[n];
+    int[] weekday = new int[n];
     if (zone == null || zone.equals(ZoneOffset.UTC)) {
       for (int t = 0; t < n; t++) {
         day[t] = t / spd;
         slot[t] = t % spd;
+        weekday[t] = weekday(LocalDateTime.ofInstant(series.start(t), ZoneOffset.UTC));
       }
-      return new DayClock(day, slot, slot, n / spd, spd);
+      return new DayClock(day, slot, slot, weekday, n / spd, spd);
     }
     int[] other = new int[n];
     long first = -1;
@@ -46,12 +50,17 @@ public record DayClock(int[] day, int[] slot, int[] otherSlot, int days, int slo
       first = first < 0 ? epochDay : first;
       day[t] = (int) (epochDay - first);
       slot[t] = (local.getHour() * 60 + local.getMinute()) / step;
+      weekday[t] = weekday(local);
       ZoneOffset noon = zone.getRules().getOffset(local.toLocalDate().atTime(LocalTime.NOON));
       LocalDateTime onNoon = LocalDateTime.ofInstant(at, noon);
       other[t] = onNoon.toLocalDate().equals(local.toLocalDate())
           ? (onNoon.getHour() * 60 + onNoon.getMinute()) / step : slot[t];
       last = day[t];
     }
-    return new DayClock(day, slot, other, last + 1, spd);
+    return new DayClock(day, slot, other, weekday, last + 1, spd);
+  }
+
+  private static int weekday(LocalDateTime t) {
+    return t.getDayOfWeek().getValue() - 1;
   }
 }

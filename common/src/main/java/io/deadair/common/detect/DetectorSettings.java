@@ -15,6 +15,6 @@ public record DetectorSettings(double drop, double threshold, double minShare,
 
   /** The defaults; {@code docs/method.md} says how the threshold was calibrated. */
   public static DetectorSettings defaults() {
-    return new DetectorSettings(0.3, 14, 0.005, 6);
+    return new DetectorSettings(0.3, 14, 0.01, 6);
   }
 }

@@ -72,6 +72,9 @@ public final class OutageDetector {
     List<DetectedWindow> windows = new ArrayList<>();
     for (Found f : merged(found)) {
       DetectedWindow w = window(f, fitted);
+      if (w.lost() <= 0) {
+        continue; // the scope, refined, shows no loss: the run was the slice's noise
+      }
       DetectedWindow last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
       if (last != null && w.start().isBefore(last.end())) {
         windows.set(windows.size() - 1, w.score() > last.score() ? w : last);

@@ -4,15 +4,24 @@ import java.util.Arrays;
 
 /**
  * What a series of counts should have held in each bucket, learned without that bucket: a
- * time-of-day shape times a level. The shape of slot {@code s} is the mean, over the other
- * days, of their count in slot {@code s} divided by their level. The level of a bucket is the
- * counts over the shape's in the 24 hours around it, leaving out the hour on either side of it,
- * so it follows the week's rhythm without a step at midnight (whose midnight, in a country of
- * several zones?) and a short drop does not lower its own expectation. Masked buckets (outside
- * the data, or already found to hold an outage or its rebound) teach nothing, so a long outage,
- * once found, cannot hide in its own level either. On the day clocks change, the shape is the
- * lower of the two slots a bucket may follow ({@link DayClock}): a drop must be one on
- * either clock.
+ * time-of-day shape, times a day-of-the-week factor, times a level.
+ *
+ * <ul>
+ *   <li>The shape of slot {@code s} is the mean, over the other days, of their count in slot
+ *       {@code s} divided by their level and weekday factor. On the day clocks change it is the
+ *       lower of the two slots a bucket may follow ({@link DayClock}): a drop must be one on
+ *       either clock.
+ *   <li>The factor of a weekday is the other days of that weekday: their counts over their
+ *       level and shape. A weekend that starts at local midnight is a step a smooth level could
+ *       only follow hours late.
+ *   <li>The level of a bucket is the counts over the shape's and factor's in the 24 hours
+ *       around it, leaving out the hour on either side of it: it drifts without a step at a
+ *       midnight that would be wrong for a country of several zones, and a short drop does not
+ *       lower its own expectation.
+ * </ul>
+ *
+ * <p>Masked buckets (outside the data, or already found to hold an outage or its rebound)
+ * teach nothing, so a long outage, once found, cannot hide in its own level either.
  *
  * <p>The dispersion is how much more the counts scatter around the expectation than Poisson
  * counts would: the mean squared Pearson residual, at the bucket and at the hour, whichever is
@@ -35,20 +44,65 @@ public final class SeasonalBaseline {
    * the buckets {@code masked} marks; {@code hourBuckets} buckets make an hour.
    */
   public static Fit fit(double[] counts, boolean[] masked, DayClock clock, int hourBuckets) {
-    double[] shape = new double[counts.length];
-    Arrays.fill(shape, 1);
+    int n = counts.length;
+    double[] shape = ones(n);
+    double[] week = ones(n);
     double[] level = level(counts, masked, shape, clock.slots(), hourBuckets);
-    double[] expected = new double[counts.length];
     for (int round = 0; round < ROUNDS; round++) {
-      shape = shape(counts, masked, clock, level);
-      level = level(counts, masked, shape, clock.slots(), hourBuckets);
+      shape = shape(counts, masked, clock, times(level, week));
+      week = weekdays(counts, masked, clock, times(level, shape));
+      level = level(counts, masked, times(shape, week), clock.slots(), hourBuckets);
     }
-    for (int t = 0; t < counts.length; t++) {
-      expected[t] = level[t] * shape[t];
-    }
+    double[] expected = times(times(level, shape), week);
     double dispersion = Math.max(1, Math.max(dispersion(counts, expected, masked, 1),
         dispersion(counts, expected, masked, hourBuckets)));
     return new Fit(expected, dispersion);
+  }
+
+  private static double[] ones(int n) {
+    double[] out = new double[n];
+    Arrays.fill(out, 1);
+    return out;
+  }
+
+  private static double[] times(double[] a, double[] b) {
+    double[] out = new double[a.length];
+    for (int t = 0; t < out.length; t++) {
+      out[t] = a[t] * b[t];
+    }
+    return out;
+  }
+
+  /**
+   * Per bucket, its day of the week's factor, learned from the other days of that weekday:
+   * their counts over {@code fitted} (the level times the shape). A weekend that starts at
+   * local midnight is a step the 24-hour level could only follow hours late.
+   */
+  private static double[] weekdays(double[] counts, boolean[] masked, DayClock clock,
+      double[] fitted) {
+    double[] dayY = new double[clock.days()];
+    double[] dayE = new double[clock.days()];
+    int[] dayOfWeek = new int[clock.days()];
+    double[] weekY = new double[7];
+    double[] weekE = new double[7];
+    for (int t = 0; t < counts.length; t++) {
+      int d = clock.day()[t];
+      dayOfWeek[d] = clock.weekday()[t];
+      if (!masked[t]) {
+        dayY[d] += counts[t];
+        dayE[d] += fitted[t];
+        weekY[clock.weekday()[t]] += counts[t];
+        weekE[clock.weekday()[t]] += fitted[t];
+      }
+    }
+    double[] out = new double[counts.length];
+    for (int t = 0; t < counts.length; t++) {
+      int d = clock.day()[t];
+      int w = dayOfWeek[d];
+      double e = weekE[w] - dayE[d];
+      out[t] = e > 0 && weekY[w] - dayY[d] > 0 ? (weekY[w] - dayY[d]) / e : 1;
+    }
+    return out;
   }
 
   /**
