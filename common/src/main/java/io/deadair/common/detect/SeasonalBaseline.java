@@ -7,8 +7,9 @@ import java.util.Arrays;
  * time-of-day shape, times a day-of-the-week factor, times a level.
  *
  * <ul>
- *   <li>The shape of slot {@code s} is the mean, over the other days, of their count in slot
- *       {@code s} divided by their level and weekday factor. On the day clocks change it is the
+ *   <li>The shape of slot {@code s} is the mean, over the other days of the same kind (working
+ *       days, or the weekend: people wake later), of their count in slot {@code s} divided by
+ *       their level and weekday factor. On the day clocks change it is the
  *       lower of the two slots a bucket may follow ({@link DayClock}): a drop must be one on
  *       either clock.
  *   <li>The factor of a weekday is the other days of that weekday: their counts over their
@@ -33,6 +34,8 @@ public final class SeasonalBaseline {
   /** Residuals beyond this many squared standard deviations count as this many (winsorised). */
   private static final double CAP = 25;
   private static final int ROUNDS = 3;
+  /** Other days of a kind (working days, weekend days) its own shape needs. */
+  static final int MIN_DAYS_OF_KIND = 3;
 
   /** The expectation of every bucket (0 where it cannot be learned) and the dispersion. */
   public record Fit(double[] expected, double dispersion) {}
@@ -107,20 +110,25 @@ public final class SeasonalBaseline {
 
   /**
    * Per bucket, the leave-its-day-out mean of the other days' counts over their level in its
-   * slot (the lower of its two slots on a day the clocks change).
+   * slot, over the days of its kind (working days, or Saturday and Sunday) when at least
+   * {@link #MIN_DAYS_OF_KIND} others are of that kind, else over every other day (the lower of
+   * its two slots on a day the clocks change).
    */
   private static double[] shape(double[] counts, boolean[] masked, DayClock clock,
       double[] level) {
-    double[] total = new double[clock.slots()];
-    int[] n = new int[clock.slots()];
-    double[][] own = new double[clock.days()][clock.slots()];
-    int[][] ownN = new int[clock.days()][clock.slots()];
+    int slots = clock.slots();
+    double[][] total = new double[2][slots];
+    int[][] n = new int[2][slots];
+    double[][] own = new double[clock.days()][slots];
+    int[][] ownN = new int[clock.days()][slots];
+    int[] kind = new int[clock.days()];
     for (int t = 0; t < counts.length; t++) {
       int d = clock.day()[t];
       int s = clock.slot()[t];
+      kind[d] = clock.weekday()[t] >= 5 ? 1 : 0;
       if (!masked[t] && level[t] > 0) {
-        total[s] += counts[t] / level[t];
-        n[s]++;
+        total[kind[d]][s] += counts[t] / level[t];
+        n[kind[d]][s]++;
         own[d][s] += counts[t] / level[t];
         ownN[d][s]++;
       }
@@ -128,15 +136,21 @@ public final class SeasonalBaseline {
     double[] out = new double[counts.length];
     for (int t = 0; t < counts.length; t++) {
       int d = clock.day()[t];
-      out[t] = Math.min(slotMean(total, n, own[d], ownN[d], clock.slot()[t]),
-          slotMean(total, n, own[d], ownN[d], clock.otherSlot()[t]));
+      out[t] = Math.min(slotMean(total, n, kind[d], own[d], ownN[d], clock.slot()[t]),
+          slotMean(total, n, kind[d], own[d], ownN[d], clock.otherSlot()[t]));
     }
     return out;
   }
 
-  private static double slotMean(double[] total, int[] n, double[] own, int[] ownN, int s) {
-    int others = n[s] - ownN[s];
-    return others == 0 ? 0 : (total[s] - own[s]) / others;
+  /** The mean of slot {@code s} over the other days of {@code kind}, or of every kind. */
+  private static double slotMean(double[][] total, int[][] n, int kind, double[] own,
+      int[] ownN, int s) {
+    int others = n[kind][s] - ownN[s];
+    if (others >= MIN_DAYS_OF_KIND) {
+      return (total[kind][s] - own[s]) / others;
+    }
+    int all = n[0][s] + n[1][s] - ownN[s];
+    return all == 0 ? 0 : (total[0][s] + total[1][s] - own[s]) / all;
   }
 
   /**
