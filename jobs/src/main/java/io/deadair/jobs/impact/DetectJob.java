@@ -16,7 +16,6 @@ import io.deadair.jobs.runfolder.RunJson;
 import io.deadair.jobs.tables.DetectionTables;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,28 +48,26 @@ public final class DetectJob {
   public static List<String> run(SparkSession spark, Options options, Consumer<String> log) {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
     Instant started = Instant.now();
-    Map<String, Double> timings = new LinkedHashMap<>();
+    Steps steps = new Steps(log);
     Ledger ledger = new Ledger(options.config().maxBadRowsPct(), m -> log.accept("warning: " + m));
     OutputWriter writer = new OutputWriter(spark, options.out());
     try {
       List<OutageWindow> declared = options.outages()
           .map(p -> SmallInputReader.outages(spark, p, ledger)).orElse(List.of());
-      long t0 = System.nanoTime();
-      PlayPass pass = ServiceDetection.serviceOnlyPass(spark, options.playPath(), options.counts());
       String input = options.counts() ? "stream_counts" : "plays";
+      PlayPass pass = steps.run("a pass over the service", () -> ServiceDetection
+          .serviceOnlyPass(spark, options.playPath(), options.counts()), null);
       PlayAccounting.account(pass, input, options.outages(), options.config(), ledger, writer,
           true);
-      timings.put("pass over the plays", (System.nanoTime() - t0) / 1e9);
-      long t1 = System.nanoTime();
-      Detection found = ServiceDetection.find(pass.totals(), options.counts(), options.config());
+      Detection found = steps.run("find outages in the data",
+          () -> ServiceDetection.find(pass.totals(), options.counts(), options.config()), null);
       if (found.skipped() != null) {
         throw new InputException(input + ": " + options.playPath() + ": " + found.skipped());
       }
-      timings.put("find outages", (System.nanoTime() - t1) / 1e9);
       DetectionJson.warnings(found, declared).forEach(ledger::warn);
       DetectionTables.write(writer, found, declared);
       Map<String, Object> runJson =
-          new RunJson(spark, ledger, timings).buildDetectionOnly(started, options.config());
+          new RunJson(spark, ledger, steps.timings()).buildDetectionOnly(started, options.config());
       runJson.put("detection", DetectionJson.of(found, declared));
       writer.writeQuarantine(ledger.quarantine());
       writer.writeRunJson(runJson);

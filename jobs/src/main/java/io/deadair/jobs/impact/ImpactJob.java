@@ -2,18 +2,14 @@ package io.deadair.jobs.impact;
 
 import io.deadair.charts.Headlines;
 import io.deadair.charts.ReportModel;
-import io.deadair.common.detect.DeclaredCheck;
 import io.deadair.common.detect.Detection;
-import io.deadair.common.detect.WindowsToMeasure;
 import io.deadair.common.domain.OutageWindow;
-import io.deadair.common.io.InputException;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.ArtistStep;
 import io.deadair.common.model.PhaseCalendar;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.cube.PlayPass;
-import io.deadair.jobs.detect.ServiceDetection;
 import io.deadair.jobs.estimate.ArtistStage;
 import io.deadair.jobs.estimate.Estimates;
 import io.deadair.jobs.estimate.Service;
@@ -31,14 +27,10 @@ import io.deadair.jobs.tables.SummaryTables;
 import io.deadair.jobs.tables.TableSet;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,9 +46,10 @@ public final class ImpactJob {
   private final SparkSession spark;
   private final ImpactOptions options;
   private final Consumer<String> log;
-  private final Map<String, Double> timings = new LinkedHashMap<>();
+  private final Steps steps;
   private final Ledger ledger;
   private final OutputWriter writer;
+  private final OutageFinder finder;
 
   private ImpactJob(SparkSession spark, ImpactOptions options, Consumer<String> log) {
     this.spark = spark;
@@ -64,6 +57,8 @@ public final class ImpactJob {
     this.log = log;
     this.ledger = new Ledger(options.config().maxBadRowsPct(), m -> log.accept("warning: " + m));
     this.writer = new OutputWriter(spark, options.out());
+    this.steps = new Steps(log);
+    this.finder = new OutageFinder(spark, options, ledger, steps);
   }
 
   /**
@@ -103,7 +98,7 @@ public final class ImpactJob {
   private Result execute(Instant started) {
     Inputs in = readInputsAndPassOverPlays();
     PlayAccounting.account(in.pass(), options, ledger, writer, in.toMeasure().isEmpty());
-    Detection found = in.foundFirst() != null ? in.foundFirst() : findOutages(in.pass(), false);
+    Detection found = in.foundFirst() != null ? in.foundFirst() : finder.find(in.pass(), false);
     if (in.toMeasure().isEmpty()) {
       return nothingToMeasure(started, found, in.pass());
     }
@@ -121,7 +116,7 @@ public final class ImpactJob {
       Estimates.Fit fit = fitAcrossArtists(results, service, windows);
       Map<String, RankComparison> tests =
           writeTables(results, artistCount, fit, service, windows, in.rates());
-      step("write detection tables", () -> {
+      steps.run("write detection tables", () -> {
         DetectionTables.write(writer, found, windows.declared());
         return found;
       }, null);
@@ -140,16 +135,15 @@ public final class ImpactJob {
   private Inputs readInputsAndPassOverPlays() {
     try (SideInputs side = new SideInputs(spark, options.rateCard(), options.artists(),
         options.releases(), ledger)) {
-      List<OutageWindow> declared = options.outages().map(path -> step("read outages",
+      List<OutageWindow> declared = options.outages().map(path -> steps.run("read outages",
           () -> SmallInputReader.outages(spark, path, ledger), o -> o.size() + " outages"))
           .orElse(List.of());
-      FoundFirst first = declared.isEmpty() || options.config().useDetectedEdges()
-          ? findFirst(declared) : null;
+      OutageFinder.First first = finder.neededFirst(declared) ? finder.findFirst(declared) : null;
       List<OutageWindow> toMeasure = first == null ? declared : first.toMeasure();
       declared = declared.isEmpty() ? toMeasure : declared;
       PhaseCalendar calendar =
           MeasuredWindows.passCalendar(toMeasure, options.config(), options.counts());
-      PlayPass pass = toMeasure.isEmpty() ? first.pass() : step(
+      PlayPass pass = toMeasure.isEmpty() ? first.pass() : steps.run(
           "one pass over the plays into the cube",
           () -> side.whileReading(() -> passOverPlays(calendar)),
           p -> String.format(Locale.ROOT, "%,d rows used, %,d unusable, %,d outside the windows",
@@ -159,51 +153,13 @@ public final class ImpactJob {
     }
   }
 
-  /** What a pass over the service found before the main pass, and the windows to measure. */
-  private record FoundFirst(PlayPass pass, Detection found, List<OutageWindow> toMeasure) {}
-
-  /**
-   * Finds the outages first, in a pass over the service only: the windows to measure are the
-   * ones found, or, with use_detected_edges, the declared ones over the data's edges.
-   */
-  private FoundFirst findFirst(List<OutageWindow> declared) {
-    PlayPass pass = step("a pass over the service only, to find the outages",
-        () -> ServiceDetection.serviceOnlyPass(spark, options.playPath(), options.counts()),
-        p -> String.format(Locale.ROOT, "%,d rows", p.totals().used() + p.totals().outside()));
-    Detection found = findOutages(pass, true);
-    return new FoundFirst(pass, found, declared.isEmpty()
-        ? WindowsToMeasure.found(found.windows())
-        : WindowsToMeasure.onDataEdges(DeclaredCheck.check(declared, found.windows())));
-  }
-
-  /**
-   * Finds the outages in the fine series of {@code pass}; stops the run when they were needed
-   * (no incident log, or their edges asked for) and the data cannot be searched.
-   */
-  private Detection findOutages(PlayPass pass, boolean needed) {
-    Detection found = step("find outages in the data",
-        () -> ServiceDetection.find(pass.totals(), options.counts(), options.config()),
-        d -> d.windows().isEmpty() ? "none found" : d.windows().size() + " windows: "
-            + WindowsToMeasure.found(d.windows()).stream().map(w -> w.id() + " " + w.start()
-                + " to " + w.end() + " (" + w.countries() + "; " + w.platforms() + ")")
-                .collect(Collectors.joining(", ")));
-    if (found.skipped() != null && needed) {
-      throw new InputException(options.playInput() + ": " + options.playPath() + ": "
-          + found.skipped() + "; give --outages (without use_detected_edges)");
-    }
-    if (found.skipped() != null) {
-      ledger.warn(found.skipped() + "; the declared outages were not checked against the data");
-    }
-    return found;
-  }
-
   /**
    * Without an incident log and with no outage in the data, writes what detection found (its
    * tables, the quarantine, run.json) and says so.
    */
   private Result nothingToMeasure(Instant started, Detection found, PlayPass pass) {
     DetectionTables.write(writer, found, List.of());
-    Map<String, Object> runJson = new RunJson(spark, ledger, timings).buildDetectionOnly(
+    Map<String, Object> runJson = new RunJson(spark, ledger, steps.timings()).buildDetectionOnly(
         started, options.config());
     runJson.put("detection", DetectionJson.of(found, List.of()));
     writer.writeQuarantine(ledger.quarantine());
@@ -222,7 +178,7 @@ public final class ImpactJob {
   }
 
   private Service serviceCounterfactual(PlayPass pass, MeasuredWindows windows) {
-    Service service = step("service counterfactual",
+    Service service = steps.run("service counterfactual",
         () -> Service.of(pass.totals(), windows.measured(), windows.config()),
         s -> s.placeboWindows() + " placebo windows");
     DataChecks.clocksOffTable(service, ledger);
@@ -231,7 +187,7 @@ public final class ImpactJob {
 
   /** Runs the per-artist step on every artist (the results are cached); returns how many. */
   private long estimateEachArtist(JavaRDD<ArtistResult> results) {
-    long count = step("per-artist estimation", results::count,
+    long count = steps.run("per-artist estimation", results::count,
         n -> String.format(Locale.ROOT, "%,d artists", n));
     ledger.input(options.playInput()).putAll(DataChecks.unknownArtists(results, ledger));
     return count;
@@ -239,7 +195,7 @@ public final class ImpactJob {
 
   private Estimates.Fit fitAcrossArtists(JavaRDD<ArtistResult> results, Service service,
       MeasuredWindows windows) {
-    return step("segments, level prior and calibration",
+    return steps.run("segments, level prior and calibration",
         () -> Estimates.fit(results, service.models(), windows.config()),
         f -> "calibration factors " + Arrays.toString(f.fitted().calibration().factors()));
   }
@@ -250,7 +206,7 @@ public final class ImpactJob {
       RateCard rates) {
     OutageSums[] sums = SummaryTables.sums(results, fit, windows.config());
     Map<String, RankComparison> tests = SummaryTables.shareTests(sums, service.models());
-    step("write tables", () -> new TableSet(spark, writer, windows.config(), rates, service)
+    steps.run("write tables", () -> new TableSet(spark, writer, windows.config(), rates, service)
         .write(results, artistCount, fit, sums, tests), r -> r.toString());
     return tests;
   }
@@ -262,7 +218,7 @@ public final class ImpactJob {
    */
   private List<String> writeRunJsonAndReport(Instant started, MeasuredWindows windows,
       Estimates.Fit fit, Map<String, RankComparison> tests, Detection found) {
-    Map<String, Object> runJson = new RunJson(spark, ledger, timings)
+    Map<String, Object> runJson = new RunJson(spark, ledger, steps.timings())
         .build(started, windows.declared(), windows.measured(), fit, tests, windows.config());
     runJson.put("detection", DetectionJson.of(found, windows.declared()));
     writer.writeQuarantine(ledger.quarantine());
@@ -274,24 +230,12 @@ public final class ImpactJob {
 
   /** Draws the report from the tables just written; returns its headline per outage. */
   private List<String> writeReport() {
-    ReportModel.Report report = step("report: read back the tables",
+    ReportModel.Report report = steps.run("report: read back the tables",
         () -> ReportJob.load(spark, writer.staging(), writer.written()), null);
-    step("report: draw the charts and the page", () -> {
+    steps.run("report: draw the charts and the page", () -> {
       ReportJob.write(spark, report, writer.staging());
       return report;
     }, r -> r.outages().stream().mapToInt(o -> o.cards().size()).sum() + " artist cards");
     return Headlines.of(report);
-  }
-
-  /** Runs one named step: logs its start and end with its time, and records the time. */
-  private <T> T step(String name, Supplier<T> body, Function<T, String> done) {
-    log.accept(name + " ...");
-    long t0 = System.nanoTime();
-    T result = body.get();
-    double secs = (System.nanoTime() - t0) / 1e9;
-    timings.merge(name, secs, Double::sum);
-    log.accept(String.format(Locale.ROOT, "%s done in %.1f s%s", name, secs,
-        done == null ? "" : ": " + done.apply(result)));
-    return result;
   }
 }
