@@ -104,12 +104,6 @@ public final class ServiceSeries {
     return Instant.ofEpochSecond((firstMinute + (long) t * stepMinutes) * 60);
   }
 
-  /** The bucket an instant falls in (may lie outside the grid). */
-  public int bucketOf(Instant at) {
-    return (int) Math.floorDiv(Math.floorDiv(at.getEpochSecond(), 60) - firstMinute,
-        stepMinutes);
-  }
-
   public List<Part> parts() {
     return parts;
   }

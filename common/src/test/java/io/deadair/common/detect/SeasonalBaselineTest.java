@@ -41,7 +41,8 @@ class SeasonalBaselineTest {
     ServiceSeries clean = new SyntheticService(400, 21).series(4);
     ServiceSeries dropped = new SyntheticService(400, 21)
         .drop(null, null, "2026-02-16T08:00:00Z", "2026-02-16T14:00:00Z", 0.9).series(4);
-    int from = dropped.bucketOf(SyntheticService.START.plusSeconds(14 * 86_400 + 8 * 3600));
+    // The series starts at midnight of its first day, START: day 14, 08:00, in 5-minute buckets.
+    int from = 14 * 288 + 8 * 12;
     int to = from + 72;
     boolean[] mask = new boolean[dropped.length()];
     for (int t = from; t < to; t++) {

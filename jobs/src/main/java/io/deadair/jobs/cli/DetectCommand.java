@@ -2,8 +2,8 @@ package io.deadair.jobs.cli;
 
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.jobs.impact.DetectJob;
+import io.deadair.jobs.impact.ImpactOptions;
 import io.deadair.jobs.spark.SparkSessions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,11 +67,7 @@ final class DetectCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Give at most one of --plays and --stream-counts");
     }
     if (plays == null && streamCounts == null) {
-      Path data = Path.of(System.getProperty("deadair.home", "."), "sample-data/data");
-      if (!Files.isDirectory(data)) {
-        throw new IllegalArgumentException("No input given and no sample data at " + data
-            + "; pass --plays or --stream-counts");
-      }
+      Path data = ImpactOptions.sampleData("--plays or --stream-counts");
       return new DetectJob.Options(data.resolve("plays").toString(), false,
           Optional.ofNullable(outages).or(() -> Optional.of(data.resolve("outages.csv")
               .toString())), out, cfg);

@@ -53,15 +53,23 @@ public record ImpactOptions(
 
   /** The committed sample data, found beside the launcher (or the working directory). */
   public static ImpactOptions sample(String out, ImpactConfig config) {
-    Path root = Path.of(System.getProperty("deadair.home", "."));
-    Path data = root.resolve("sample-data/data");
-    if (!Files.isDirectory(data)) {
-      throw new IllegalArgumentException("No input given and no sample data at " + data
-          + "; pass --plays (or --stream-counts), --artists and --outages");
-    }
+    Path data = sampleData("--plays (or --stream-counts) and --artists");
     return new ImpactOptions(Optional.of(data.resolve("plays").toString()), Optional.empty(),
         data.resolve("artists.parquet").toString(),
         Optional.of(data.resolve("outages.csv").toString()),
         Optional.of(data.resolve("releases.parquet").toString()), Optional.empty(), out, config);
+  }
+
+  /**
+   * The committed sample data's folder, found beside the launcher (or the working directory);
+   * without it, the error names the flags to give ({@code flags}).
+   */
+  public static Path sampleData(String flags) {
+    Path data = Path.of(System.getProperty("deadair.home", "."), "sample-data/data");
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException("No input given and no sample data at " + data
+          + "; pass " + flags);
+    }
+    return data;
   }
 }
