@@ -8,7 +8,6 @@ import io.deadair.sample.ArtistCatalog.Artist;
 import io.deadair.sample.OutagePlan.Planned;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -80,9 +79,14 @@ public final class Generator {
         catalog.artists().stream().mapToDouble(Artist::share).toArray(), plan.size(),
         out + "/plays");
     log.accept("writing artists, releases and outages");
-    writeArtists(spark, catalog, out + "/artists");
+    ArtistFiles.write(spark, catalog, o.seed(), out + "/artists");
     writeReleases(spark, catalog, o, out + "/releases");
     TableFiles.writeSingleCsv(spark, outagesTable(spark, plan), out + "/outages.csv");
+    WorldConfig.write(spark, out);
+    TableFiles.writeSingleCsv(spark, PromotionPlan.table(spark, catalog, o), out
+        + "/promotions.csv");
+    TableFiles.writeSingleCsv(spark, MarketTruth.table(spark, slices, plan), out
+        + "/truth/outage_market_truth.csv");
     long drawn = slices.stream().mapToLong(PlaySlice.Result::drawn).sum();
     long removed = slices.stream().mapToLong(PlaySlice.Result::removed).sum();
     long rebound = slices.stream().mapToLong(PlaySlice.Result::rebound).sum();
@@ -214,6 +218,36 @@ public final class Generator {
         d.map(w -> w.platforms().format()).orElse(null));
   }
 
+
+
+  private static void writeReleases(SparkSession spark, ArtistCatalog catalog,
+      GeneratorOptions o, String path) {
+    StructType schema = new StructType()
+        .add("artist_id", DataTypes.StringType, false)
+        .add("track_id", DataTypes.StringType)
+        .add("album_id", DataTypes.StringType)
+        .add("release_ms", DataTypes.LongType, false);
+    List<Row> rows = new ArrayList<>();
+    for (Artist a : catalog.artists()) {
+      if (a.hasRelease()) {
+        long ms = o.start().plusDays(a.releaseDay()).toEpochDay() * 86_400_000L;
+        rows.add(RowFactory.create(a.id(), ArtistCatalog.trackId(a.index(), a.tracks()), null,
+            ms));
+      }
+    }
+    Dataset<Row> releases = spark.createDataFrame(rows, schema)
+        .withColumn("release_ts", timestamp_millis(col("release_ms")))
+        .drop("release_ms");
+    TableFiles.writeSingleParquet(spark, releases, path + ".parquet");
+  }
+
+  public static String describe(Result r) {
+    return String.format(Locale.ROOT,
+        "%,d plays written (%,d drawn, %,d removed by %d outages, %,d came back) for %,d artists",
+        r.writtenPlays(), r.drawnPlays(), r.removedPlays(), r.outages(), r.reboundPlays(),
+        r.artists());
+  }
+
   /** The outages with their severity, rebound share and truth totals, in order of start. */
   private static Dataset<Row> outageTruth(SparkSession spark, OutagePlan plan,
       List<Row> truth) {
@@ -246,49 +280,5 @@ public final class Generator {
       rows.add(RowFactory.create(v.toArray()));
     }
     return spark.createDataFrame(rows, schema);
-  }
-
-  private static void writeArtists(SparkSession spark, ArtistCatalog catalog, String path) {
-    StructType schema = new StructType()
-        .add("artist_id", DataTypes.StringType, false)
-        .add("name", DataTypes.StringType, false)
-        .add("debut_date", DataTypes.DateType)
-        .add("label_type", DataTypes.StringType)
-        .add("emerging", DataTypes.BooleanType);
-    List<Row> rows = new ArrayList<>();
-    for (Artist a : catalog.artists()) {
-      rows.add(RowFactory.create(a.id(), a.name(), Date.valueOf(a.debutDate()),
-          a.labelType(), null));
-    }
-    TableFiles.writeSingleParquet(spark, spark.createDataFrame(rows, schema), path
-        + ".parquet");
-  }
-
-  private static void writeReleases(SparkSession spark, ArtistCatalog catalog,
-      GeneratorOptions o, String path) {
-    StructType schema = new StructType()
-        .add("artist_id", DataTypes.StringType, false)
-        .add("track_id", DataTypes.StringType)
-        .add("album_id", DataTypes.StringType)
-        .add("release_ms", DataTypes.LongType, false);
-    List<Row> rows = new ArrayList<>();
-    for (Artist a : catalog.artists()) {
-      if (a.hasRelease()) {
-        long ms = o.start().plusDays(a.releaseDay()).toEpochDay() * 86_400_000L;
-        rows.add(RowFactory.create(a.id(), ArtistCatalog.trackId(a.index(), a.tracks()), null,
-            ms));
-      }
-    }
-    Dataset<Row> releases = spark.createDataFrame(rows, schema)
-        .withColumn("release_ts", timestamp_millis(col("release_ms")))
-        .drop("release_ms");
-    TableFiles.writeSingleParquet(spark, releases, path + ".parquet");
-  }
-
-  public static String describe(Result r) {
-    return String.format(Locale.ROOT,
-        "%,d plays written (%,d drawn, %,d removed by %d outages, %,d came back) for %,d artists",
-        r.writtenPlays(), r.drawnPlays(), r.removedPlays(), r.outages(), r.reboundPlays(),
-        r.artists());
   }
 }

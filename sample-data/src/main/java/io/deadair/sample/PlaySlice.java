@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,11 @@ final class PlaySlice implements PlayDraws.PlaySink {
    * @param truth per outage o and the slice's k-th artist, at {@code (o * n + k) * 5} where n
    *     is the slice's artists: plays drawn in the window, of them in scope, of them removed,
    *     drawn in the recovery window (rebound not included), and rebound
+   * @param markets per {@link MarketTruth#key}: the in-scope plays drawn in an outage's window
+   *     and, of them, those removed
    */
   record Result(int slice, int[] artists, long drawn, long removed, long rebound, long written,
-      long[] truth) implements Serializable {}
+      long[] truth, Map<Long, long[]> markets) implements Serializable {}
 
   private final int slice;
   private final int[] artists;
@@ -40,6 +43,7 @@ final class PlaySlice implements PlayDraws.PlaySink {
   private final int[] position;
   private final Map<Long, PlayFile> days = new TreeMap<>();
   private final long[] truth;
+  private final Map<Long, long[]> markets = new HashMap<>();
   private final PlayIds ids;
   private long drawn;
   private long removed;
@@ -114,7 +118,8 @@ final class PlaySlice implements PlayDraws.PlaySink {
       s.flush(firstDay + d, plays, conf, zstdLevel);
     }
     s.flush(Long.MAX_VALUE, plays, conf, zstdLevel);
-    return new Result(slice, artists, s.drawn, s.removed, s.rebound, s.written, s.truth);
+    return new Result(slice, artists, s.drawn, s.removed, s.rebound, s.written, s.truth,
+        s.markets);
   }
 
   @Override
@@ -128,6 +133,12 @@ final class PlaySlice implements PlayDraws.PlaySink {
       truth[at]++;
       truth[at + 1] += inScope ? 1 : 0;
       truth[at + 2] += wasRemoved ? 1 : 0;
+      if (inScope) {
+        long[] m = markets.computeIfAbsent(MarketTruth.key(windowOf, artist, country, platform,
+            tier), x -> new long[2]);
+        m[0]++;
+        m[1] += wasRemoved ? 1 : 0;
+      }
     }
     if (afterOf >= 0 && reboundOf < 0) {
       truth[(afterOf * n + k) * TRUTH_PARTS + 3]++;

@@ -26,10 +26,9 @@ public record ImpactConfig(
     int recentHours,
     int placeboDays,
     double confidence,
-    double emergingListenerPercentile,
-    double establishedListenerPercentile,
-    int emergingDebutYears,
+    SegmentSettings segments,
     double minExpectedForShare,
+    double marketMinExpected,
     int releaseLookbackDays,
     long royaltyThreshold,
     List<String> highlightArtists,
@@ -53,14 +52,12 @@ public record ImpactConfig(
     k.put("placebo_days", key("14", "Quiet days before an outage whose same-hour "
         + "windows calibrate the intervals (3..60)."));
     k.put("confidence", key("0.95", "Confidence level of every interval (0.5..0.999)."));
-    k.put("segment.emerging.max_listener_percentile", key("50", "Emerging: baseline "
-        + "listeners at or below this percentile of artists (1..99)."));
-    k.put("segment.established.min_listener_percentile", key("90", "Established: "
-        + "baseline listeners at or above this percentile (1..99, above the emerging one)."));
-    k.put("segment.emerging.max_debut_years", key("3", "Emerging also needs a debut "
-        + "within this many years, when the debut date is known (1..50)."));
+    SegmentSettings.keys(k);
     k.put("min_expected_for_share", key("5", "Artists with fewer expected plays in the "
         + "window are left out of share comparisons (0..1000)."));
+    k.put("market_min_expected_plays", key("50", "Artists with at least this many expected"
+        + " plays in an outage get their own rows in artist_market_impact; the others roll into"
+        + " artist other (0..1e9)."));
     k.put("release_lookback_days", key("7", "Releases this many days before an outage, "
         + "or during it, are flagged (0..60)."));
     k.put("royalty_threshold_plays", key("1000", "Plays per 12 months a track needs to "
@@ -80,7 +77,7 @@ public record ImpactConfig(
   }
 
   /** A key's default value and its documentation. */
-  private static String[] key(String defaultValue, String doc) {
+  static String[] key(String defaultValue, String doc) {
     return new String[] {defaultValue, doc};
   }
 
@@ -91,15 +88,10 @@ public record ImpactConfig(
     check(recentHours >= 1 && recentHours <= 72, "recent_hours", recentHours);
     check(placeboDays >= 3 && placeboDays <= 60, "placebo_days", placeboDays);
     check(confidence >= 0.5 && confidence <= 0.999, "confidence", confidence);
-    check(emergingListenerPercentile >= 1 && emergingListenerPercentile <= 99,
-        "segment.emerging.max_listener_percentile", emergingListenerPercentile);
-    check(establishedListenerPercentile > emergingListenerPercentile
-        && establishedListenerPercentile <= 99, "segment.established.min_listener_percentile",
-        establishedListenerPercentile);
-    check(emergingDebutYears >= 1 && emergingDebutYears <= 50,
-        "segment.emerging.max_debut_years", emergingDebutYears);
     check(minExpectedForShare >= 0 && minExpectedForShare <= 1000, "min_expected_for_share",
         minExpectedForShare);
+    check(marketMinExpected >= 0 && marketMinExpected <= 1e9, "market_min_expected_plays",
+        marketMinExpected);
     check(releaseLookbackDays >= 0 && releaseLookbackDays <= 60, "release_lookback_days",
         releaseLookbackDays);
     check(royaltyThreshold >= 1 && royaltyThreshold <= 1_000_000_000L, "royalty_threshold_plays",
@@ -118,9 +110,8 @@ public record ImpactConfig(
   /** This config measuring declared outages over the edges the data shows, or not. */
   public ImpactConfig withDetectedEdges(boolean use) {
     return new ImpactConfig(baselineDays, afterHours, recentHours, placeboDays, confidence,
-        emergingListenerPercentile, establishedListenerPercentile, emergingDebutYears,
-        minExpectedForShare, releaseLookbackDays, royaltyThreshold, highlightArtists,
-        cardsPerOutage, maxBadRowsPct, detectThreshold, use);
+        segments, minExpectedForShare, marketMinExpected, releaseLookbackDays, royaltyThreshold,
+        highlightArtists, cardsPerOutage, maxBadRowsPct, detectThreshold, use);
   }
 
   /**
@@ -129,9 +120,9 @@ public record ImpactConfig(
    */
   public ImpactConfig withRecentHoursAtLeast(int hours) {
     return hours <= recentHours ? this : new ImpactConfig(baselineDays, afterHours, hours,
-        placeboDays, confidence, emergingListenerPercentile, establishedListenerPercentile,
-        emergingDebutYears, minExpectedForShare, releaseLookbackDays, royaltyThreshold,
-        highlightArtists, cardsPerOutage, maxBadRowsPct, detectThreshold, useDetectedEdges);
+        placeboDays, confidence, segments, minExpectedForShare, marketMinExpected,
+        releaseLookbackDays, royaltyThreshold, highlightArtists, cardsPerOutage, maxBadRowsPct,
+        detectThreshold, useDetectedEdges);
   }
 
   public static ImpactConfig defaults() {
@@ -190,10 +181,9 @@ public record ImpactConfig(
         integer(v, "baseline_days", where), integer(v, "after_hours", where),
         integer(v, "recent_hours", where), integer(v, "placebo_days", where),
         number(v, "confidence", where),
-        number(v, "segment.emerging.max_listener_percentile", where),
-        number(v, "segment.established.min_listener_percentile", where),
-        integer(v, "segment.emerging.max_debut_years", where),
+        SegmentSettings.from(v, where),
         number(v, "min_expected_for_share", where),
+        number(v, "market_min_expected_plays", where),
         integer(v, "release_lookback_days", where),
         (long) number(v, "royalty_threshold_plays", where), highlights,
         integer(v, "cards_per_outage", where), number(v, "max_bad_rows_pct", where),
@@ -208,10 +198,9 @@ public record ImpactConfig(
     m.put("recent_hours", recentHours);
     m.put("placebo_days", placeboDays);
     m.put("confidence", confidence);
-    m.put("segment.emerging.max_listener_percentile", emergingListenerPercentile);
-    m.put("segment.established.min_listener_percentile", establishedListenerPercentile);
-    m.put("segment.emerging.max_debut_years", emergingDebutYears);
+    segments.putInto(m);
     m.put("min_expected_for_share", minExpectedForShare);
+    m.put("market_min_expected_plays", marketMinExpected);
     m.put("release_lookback_days", releaseLookbackDays);
     m.put("royalty_threshold_plays", royaltyThreshold);
     m.put("highlight_artists", highlightArtists);
@@ -222,7 +211,7 @@ public record ImpactConfig(
     return m;
   }
 
-  private static int integer(Map<String, String> v, String key, String where) {
+  static int integer(Map<String, String> v, String key, String where) {
     double d = number(v, key, where);
     if (d != Math.rint(d)) {
       throw new IllegalArgumentException("Config " + where + ": " + key + " must be a whole number,"
@@ -240,7 +229,7 @@ public record ImpactConfig(
     return Boolean.parseBoolean(value);
   }
 
-  private static double number(Map<String, String> v, String key, String where) {
+  static double number(Map<String, String> v, String key, String where) {
     try {
       return Double.parseDouble(v.get(key));
     } catch (NumberFormatException e) {
@@ -249,7 +238,7 @@ public record ImpactConfig(
     }
   }
 
-  private static void check(boolean ok, String key, Object value) {
+  static void check(boolean ok, String key, Object value) {
     if (!ok) {
       throw new IllegalArgumentException("Config: " + key + " = " + value + " is out of range. "
           + KEYS.get(key)[1]);

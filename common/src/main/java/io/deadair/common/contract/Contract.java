@@ -83,7 +83,11 @@ public final class Contract {
                   "indie"),
               optional("emerging", ColumnType.BOOLEAN,
                   "Overrides the segment rule: true forces emerging, false forbids it.",
-                  "true")));
+                  "true"),
+              optional("label_id", ColumnType.STRING,
+                  "The artist's label or distributor; blank for none (independent).", "lm1"),
+              optional("label_name", ColumnType.STRING, "The label's display name.",
+                  "Northgate Records")));
 
   public static final TableSpec RELEASES =
       new TableSpec(
@@ -97,6 +101,28 @@ public final class Contract {
               optional("album_id", ColumnType.STRING, "Released album.", ""),
               required("release_ts", ColumnType.TIMESTAMP, "When the release went live, UTC.",
                   "2026-03-06T00:00:00Z")));
+
+  /** The kinds of promotion the promotions table knows. */
+  public static final List<String> PROMOTION_KINDS = List.of("editorial_playlist",
+      "playlist_pitch", "ad_campaign", "concert", "other");
+
+  public static final TableSpec PROMOTIONS =
+      new TableSpec(
+          "promotions",
+          Role.INPUT,
+          "One row per promotion meant to reach the artist's fans in a window: an editorial"
+              + " playlist placement, a pitch, an ad campaign, a concert.",
+          List.of(
+              required("promotion_id", ColumnType.STRING, "Unique id of the promotion.",
+                  "p-0042"),
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              required("kind", ColumnType.STRING, "editorial_playlist, playlist_pitch,"
+                  + " ad_campaign, concert or other.", "editorial_playlist")
+                  .with(new ValueRule.OneOf(PROMOTION_KINDS)),
+              required("start", ColumnType.TIMESTAMP, "Start, ISO-8601 with offset.",
+                  "2026-03-06T00:00:00Z"),
+              required("end", ColumnType.TIMESTAMP, "End, after the start.",
+                  "2026-03-13T00:00:00Z")));
 
   public static final TableSpec OUTAGES =
       new TableSpec(
@@ -131,10 +157,12 @@ public final class Contract {
                   .with(new ValueRule.Amount(0, 1))));
 
   private static final List<TableSpec> ALL =
-      List.of(PLAYS, STREAM_COUNTS, ARTISTS, RELEASES, OUTAGES, RATE_CARD,
+      List.of(PLAYS, STREAM_COUNTS, ARTISTS, RELEASES, PROMOTIONS, OUTAGES, RATE_CARD,
           OutputTables.ARTIST_IMPACT, OutputTables.ARTIST_PHASE_METRICS,
           OutputTables.SEGMENT_SUMMARY, OutputTables.TIMELINE, OutputTables.ARTIST_TIMELINE,
           OutputTables.REVENUE_BY_MARKET, OutputTables.RELEASE_IMPACT, OutputTables.ROYALTY_RISK,
+          DrillDownTables.ARTIST_MARKET_IMPACT, DrillDownTables.LABEL_IMPACT,
+          DrillDownTables.PROMOTION_IMPACT,
           OutputTables.QUARANTINE, OutputTables.DETECTED_OUTAGES, OutputTables.SERVICE_SERIES,
           OutputTables.OUTAGE_ARTIST_TRUTH);
 

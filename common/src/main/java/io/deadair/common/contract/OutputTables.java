@@ -62,7 +62,11 @@ public final class OutputTables {
               required("lost_revenue_usd", ColumnType.DOUBLE, "Lost plays valued on the rate card.",
                   "1.27"),
               required("lost_revenue_low_usd", ColumnType.DOUBLE, "Lower end, 95 %.", "1.06"),
-              required("lost_revenue_high_usd", ColumnType.DOUBLE, "Upper end, 95 %.", "1.49")));
+              required("lost_revenue_high_usd", ColumnType.DOUBLE, "Upper end, 95 %.", "1.49"),
+              optional("label_id", ColumnType.STRING, "The artist's label, from the artists"
+                  + " table; empty for an independent artist.", "lm1"),
+              optional("label_name", ColumnType.STRING, "The label's name.",
+                  "Northgate Records")));
 
   public static final TableSpec ARTIST_PHASE_METRICS =
       new TableSpec(

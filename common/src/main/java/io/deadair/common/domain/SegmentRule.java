@@ -4,13 +4,14 @@ import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
- * Splits artists into emerging, mid and established. By default: emerging when the artist's
- * baseline listeners are at or below a low percentile of all artists and, if the debut date is
- * known, the debut is recent; established at or above a high percentile; mid otherwise. The
- * artists file's {@code emerging} column overrides the rule either way.
+ * Splits artists into emerging, mid and established by their audience in the baseline: emerging
+ * at or below one line when the debut date is known and recent (an unknown debut is not
+ * recent); established at or above another; mid otherwise. The artists file's {@code emerging}
+ * column overrides the rule either way. The lines come from {@code SegmentSettings}.
  *
- * @param emergingMaxListeners listeners at or below which an artist can be emerging
- * @param establishedMinListeners listeners at or above which an artist is established
+ * @param emergingMaxListeners audience at or below which an artist can be emerging (negative:
+ *     none can, as on a chart)
+ * @param establishedMinListeners audience at or above which an artist is established
  * @param emergingMaxDebutYears the most years since debut for an emerging artist
  */
 public record SegmentRule(
@@ -22,7 +23,7 @@ public record SegmentRule(
     if (Boolean.TRUE.equals(override)) {
       return Segment.EMERGING;
     }
-    boolean recent = debut == null || !debut.isBefore(asOf.minusYears(emergingMaxDebutYears));
+    boolean recent = debut != null && !debut.isBefore(asOf.minusYears(emergingMaxDebutYears));
     if (!Boolean.FALSE.equals(override) && listeners <= emergingMaxListeners && recent) {
       return Segment.EMERGING;
     }

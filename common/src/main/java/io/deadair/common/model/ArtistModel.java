@@ -91,7 +91,7 @@ public final class ArtistModel implements Serializable {
    * platform, tier) combinations the outage hits.
    */
   private record Baseline(double plays, Map<Integer, Double> shares,
-      Map<Integer, Map<String, Double>> tiers, boolean[] comboInScope) {}
+      Map<Integer, Map<String, Double>> tiers, boolean[] comboInScope, double[] comboBaseline) {}
 
   private Baseline baseline(ArtistCells a, Combos combos, OutageModel om) {
     int m = combos.size();
@@ -128,7 +128,7 @@ public final class ArtistModel implements Serializable {
         shares.put(g, o / s);
       }
     });
-    return new Baseline(plays, shares, tiers, comboInScope);
+    return new Baseline(plays, shares, tiers, comboInScope, comboBaseline);
   }
 
   private void estimateOutage(ArtistCells a, Combos combos, int[] byHour, OutageModel om,
@@ -140,6 +140,7 @@ public final class ArtistModel implements Serializable {
     long[] hours = a.hours();
     for (WindowSpec w : om.windows()) {
       ObservedParts o = new ObservedParts();
+      double[] comboObserved = new double[combos.size()];
       // Cells sorted by hour: only those from the earliest level window's start to the end of
       // the recovery window can count.
       for (int j = firstAtOrAfter(hours, byHour, w.earliest()); j < a.size(); j++) {
@@ -149,6 +150,9 @@ public final class ArtistModel implements Serializable {
         }
         o.add(w, om.excluded(), hours[i], a.countries()[i],
             base.comboInScope()[combos.ofCell[i]], a.plays()[i]);
+        if (hours[i] >= w.start() && hours[i] < w.end()) {
+          comboObserved[combos.ofCell[i]] += a.plays()[i];
+        }
       }
       if (base.plays() == 0 && o.none()) {
         continue;
@@ -160,7 +164,8 @@ public final class ArtistModel implements Serializable {
       out.add(new ArtistWindowStats(a.artistId(), w, o.recent + o.out, b.recent + b.out, o.in,
           b.in, o.out, o.after, b.after, base.plays(), usdPerPlay, b.readings(o),
           w.isPlacebo() ? Map.of() : shares,
-          w.isPlacebo() ? Map.of() : markets(shares, w, b.in, base.tiers())));
+          w.isPlacebo() ? List.of() : parts(combos, base, comboObserved,
+              countryWeights(shares, w, b.in))));
     }
   }
 
@@ -180,36 +185,52 @@ public final class ArtistModel implements Serializable {
   }
 
   /**
-   * How the artist's in-scope expectation splits over (country, tier) markets, the same weights
-   * {@code usdPerInScopePlay} averages the rate card over, so that revenue split by market adds up
-   * to the artist's lost revenue. Keys are {@code country|tier}, with {@code *} for an unknown
-   * tier (and country, for an artist with no baseline at all).
+   * How the artist's in-scope expectation splits over countries (by index): its baseline share
+   * of each in-scope group times the group's counterfactual in the window, so that the weights
+   * are those {@code usdPerInScopePlay} averages the rate card over. Empty when nothing is
+   * expected in scope.
    */
-  private Map<String, Double> markets(Map<Integer, Double> shares, WindowSpec w, double bIn,
-      Map<Integer, Map<String, Double>> tiers) {
-    Map<Integer, Double> countryWeight = new HashMap<>();
+  private static Map<Integer, Double> countryWeights(Map<Integer, Double> shares, WindowSpec w,
+      double bIn) {
+    Map<Integer, Double> weights = new HashMap<>();
     if (bIn > 0) {
       shares.forEach((g, pi) -> {
         if (OutageModel.inScope(g)) {
-          countryWeight.merge(OutageModel.countryOf(g), pi * w.sum(g, WindowSpec.WINDOW) / bIn,
+          weights.merge(OutageModel.countryOf(g), pi * w.sum(g, WindowSpec.WINDOW) / bIn,
               Double::sum);
         }
       });
-    } else {
-      double total = tiers.values().stream().flatMap(m -> m.values().stream())
-          .mapToDouble(Double::doubleValue).sum();
-      tiers.forEach((c, m) -> countryWeight.put(c, m.values().stream()
-          .mapToDouble(Double::doubleValue).sum() / total));
     }
-    Map<String, Double> out = new HashMap<>();
-    countryWeight.forEach((c, weight) -> {
-      Map<String, Double> t = tiers.getOrDefault(c, Map.of());
-      double n = t.values().stream().mapToDouble(Double::doubleValue).sum();
-      t.forEach((tier, plays) -> out.merge(countries.get(c) + "|" + tier, weight * plays / n,
-          Double::sum));
-    });
-    if (out.isEmpty()) {
-      out.put("*|*", 1.0);
+    return weights;
+  }
+
+  /**
+   * The artist's (country, platform, tier) parts in the window: each in-scope part takes its
+   * country's weight in proportion to its baseline plays among the country's in-scope parts.
+   */
+  private List<MarketPart> parts(Combos combos, Baseline base, double[] observed,
+      Map<Integer, Double> countryWeights) {
+    Map<Integer, Double> inScopeBaseline = new HashMap<>();
+    for (int k = 0; k < combos.size(); k++) {
+      if (base.comboInScope()[k]) {
+        inScopeBaseline.merge(combos.country.get(k), base.comboBaseline()[k], Double::sum);
+      }
+    }
+    List<MarketPart> out = new ArrayList<>();
+    for (int k = 0; k < combos.size(); k++) {
+      int c = combos.country.get(k);
+      boolean in = base.comboInScope()[k];
+      double total = inScopeBaseline.getOrDefault(c, 0.0);
+      double weight = in && total > 0
+          ? countryWeights.getOrDefault(c, 0.0) * base.comboBaseline()[k] / total : 0;
+      if (weight == 0 && observed[k] == 0) {
+        continue;
+      }
+      String code = countries.get(c);
+      String tier = combos.tier.get(k);
+      out.add(new MarketPart(code == null || code.isEmpty() ? "*" : code,
+          combos.platform.get(k) == null ? "*" : combos.platform.get(k),
+          tier == null ? "*" : tier, in, weight, observed[k], rates.rate(code, tier)));
     }
     return out;
   }

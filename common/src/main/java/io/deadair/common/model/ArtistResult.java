@@ -21,9 +21,9 @@ import java.util.Map;
 public record ArtistResult(String artistId, ArtistInfo info, double plays, OutageResult[] outages)
     implements Serializable {
 
-  /** The artists table's columns the job uses. */
-  public record ArtistInfo(String name, LocalDate debut, Boolean emerging)
-      implements Serializable {}
+  /** The artists table's columns the job uses; the label is null for an independent artist. */
+  public record ArtistInfo(String name, LocalDate debut, Boolean emerging, String labelId,
+      String labelName) implements Serializable {}
 
   /** A release of the artist, from the releases table. */
   public record Release(String trackId, String albumId, Instant releaseTs)
@@ -40,10 +40,18 @@ public record ArtistResult(String artistId, ArtistInfo info, double plays, Outag
    * @param royaltyTracks tracks on pace for the royalty threshold, with their baseline plays
    * @param artistBaselineTrackPlays the artist's plays of named tracks over the baseline days
    * @param releases releases that collided with the outage
+   * @param smallestDay the artist's smallest positive plays on a UTC day of the baseline (0:
+   *     none), which tells a chart's cut-off ({@link SegmentBasis})
    */
   public record OutageResult(List<WindowStat> windows, List<PhaseStat> phases,
       long timelineStart, double[] timeline, List<TrackPlays> royaltyTracks,
-      double artistBaselineTrackPlays, List<ReleaseMatch> releases) implements Serializable {
+      double artistBaselineTrackPlays, List<ReleaseMatch> releases, double smallestDay)
+      implements Serializable {
+
+    /** Whether the input told listeners apart (plays, not stream counts). */
+    public boolean hasListeners() {
+      return phases.stream().anyMatch(p -> p.listeners() != null);
+    }
 
     /** The outage's own window, or null when the artist has none. */
     public WindowStat outageWindow() {
@@ -73,7 +81,7 @@ public record ArtistResult(String artistId, ArtistInfo info, double plays, Outag
   public record WindowStat(int window, double recentObserved, double recentBase,
       double inObserved, double inBase, double outObserved, double afterObserved,
       double afterBase, double baselinePlays, double usdPerPlay, LevelReadings otherDays,
-      Map<Integer, Double> shares, Map<String, Double> markets) implements Serializable {}
+      Map<Integer, Double> shares, List<MarketPart> parts) implements Serializable {}
 
   /**
    * The plain metrics of one phase; listeners, milliseconds and skips are null for stream

@@ -8,13 +8,10 @@ import io.deadair.common.model.ArtistResult.ArtistInfo;
 import io.deadair.common.model.ArtistResult.OutageResult;
 import io.deadair.common.model.ArtistResult.PhaseStat;
 import io.deadair.common.model.ArtistResult.Release;
-import io.deadair.common.model.ArtistResult.ReleaseMatch;
 import io.deadair.common.model.ArtistResult.TrackPlays;
 import io.deadair.common.model.ArtistResult.WindowStat;
 import io.deadair.common.revenue.RateCard;
 import java.io.Serializable;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -106,6 +103,7 @@ public final class ArtistStep implements Serializable {
       stats.computeIfAbsent(s.window().outageId(), k -> new ArrayList<>()).add(s);
     }
     double[][] slotSums = slotSums(cube);
+    ArtistDays days = new ArtistDays(cube);
     OutageResult[] out = new OutageResult[models.size()];
     for (int k = 0; k < models.size(); k++) {
       OutageModel m = models.get(k);
@@ -118,7 +116,9 @@ public final class ArtistStep implements Serializable {
       Map<String, Double> baseline = baselineTrackPlays(k, cube);
       double artistBaseline = baseline.values().stream().mapToDouble(Double::doubleValue).sum();
       out[k] = new OutageResult(windows, phases, timelineStart[k], timeline,
-          royaltyTracks(baseline), artistBaseline, releases(k, m, cube, releases));
+          royaltyTracks(baseline), artistBaseline,
+          ReleaseMatches.of(m, releaseLookbackDays, startDay[k], cube, releases),
+          days.smallestIn(baselineStartDay[k], startDay[k]));
     }
     double plays = 0;
     for (int i = 0; i < cube.cells(); i++) {
@@ -135,7 +135,7 @@ public final class ArtistStep implements Serializable {
           s.afterBase(), s.baselinePlays(), s.usdPerInScopePlay(), s.otherDays(),
           // Sorted copies: what sums over them later does so in the same order every run.
           s.window().isPlacebo() ? Map.of() : new TreeMap<>(s.shares()),
-          s.window().isPlacebo() ? Map.of() : new TreeMap<>(s.markets())));
+          s.parts()));
     }
     out.sort(Comparator.comparingInt(WindowStat::window));
     return out;
@@ -246,50 +246,6 @@ public final class ArtistStep implements Serializable {
         out.add(new TrackPlays(track, plays));
       }
     });
-    return out;
-  }
-
-  /**
-   * The artist's releases that went live from {@code release_lookback_days} before the outage
-   * to its end, with their first-week plays and their share of the artist's plays since.
-   */
-  private List<ReleaseMatch> releases(int k, OutageModel m, ArtistCube cube,
-      List<Release> releases) {
-    List<ReleaseMatch> out = new ArrayList<>();
-    Instant from = m.outage().start().minus(Duration.ofDays(releaseLookbackDays));
-    for (Release r : releases) {
-      if (r.releaseTs().isBefore(from) || !r.releaseTs().isBefore(m.outage().end())) {
-        continue;
-      }
-      long day = LocalDate.ofInstant(r.releaseTs(), ZoneOffset.UTC).toEpochDay();
-      double artistWeek = 0;
-      double artistSince = 0;
-      double trackWeek = 0;
-      double trackSince = 0;
-      boolean anyArtistWeek = false;
-      boolean anyArtistSince = false;
-      for (int i = 0; i < cube.trackDays(); i++) {
-        long d = cube.day(i);
-        boolean week = d >= day && d <= day + 6;
-        boolean since = d >= day && d <= startDay[k];
-        boolean same = r.trackId() != null && r.trackId().equals(cube.track(i));
-        if (week) {
-          artistWeek += cube.trackPlays(i);
-          anyArtistWeek = true;
-          trackWeek += same ? cube.trackPlays(i) : 0;
-        }
-        if (since) {
-          artistSince += cube.trackPlays(i);
-          anyArtistSince = true;
-          trackSince += same ? cube.trackPlays(i) : 0;
-        }
-      }
-      boolean isTrack = r.trackId() != null;
-      double firstWeek = isTrack ? trackWeek : anyArtistWeek ? artistWeek : 0;
-      Double share = !isTrack ? Double.valueOf(1.0)
-          : anyArtistSince && artistSince > 0 ? Double.valueOf(trackSince / artistSince) : null;
-      out.add(new ReleaseMatch(r, firstWeek, share));
-    }
     return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.deadair.common.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +18,8 @@ import java.util.Map;
  * @param usdPerInScopePlay the artist's rate per in-scope play, from its own country and tier mix
  * @param otherDays the level read on the service's day and on both days ({@link LevelReadings})
  * @param shares baseline share per service group (outage windows only; empty for placebos)
- * @param markets the in-scope expectation's split over {@code country|tier} markets, summing to
- *     1 (outage windows only)
+ * @param parts the artist's (country, platform, tier) parts in the window, with their weights
+ *     in the in-scope expectation (outage windows only; empty for placebos)
  */
 public record ArtistWindowStats(
     String artistId,
@@ -34,4 +35,4 @@ public record ArtistWindowStats(
     double usdPerInScopePlay,
     LevelReadings otherDays,
     Map<Integer, Double> shares,
-    Map<String, Double> markets) {}
+    List<MarketPart> parts) {}

@@ -101,7 +101,7 @@ class ServiceAndArtistModelTest {
   private static ArtistResult.WindowStat stat(ArtistWindowStats s) {
     return new ArtistResult.WindowStat(0, s.recentObserved(), s.recentBase(), s.inObserved(),
         s.inBase(), s.outObserved(), s.afterObserved(), s.afterBase(), s.baselinePlays(), 0.002,
-        s.otherDays(), Map.of(), Map.of());
+        s.otherDays(), Map.of(), s.parts());
   }
 
   private static OutageWindow outage(Scope countries) {

@@ -52,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--releases", description = "Releases (optional).")
   String releases;
 
+  @Option(names = "--promotions", description = "Promotions: playlists, campaigns, concerts"
+      + " meant to reach fans in a window (optional).")
+  String promotions;
+
   @Option(names = "--rate-card",
       description = "USD per stream by country and tier (default: the shipped card).")
   String rateCard;
@@ -71,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
     try (SparkSessions.Scoped session = SparkSessions.open("deadair-run")) {
       SparkSession spark = session.spark();
       // Read through Hadoop: under cluster deploy mode the driver is not the submitting machine.
-      ImpactConfig cfg = config == null ? ImpactConfig.defaults() : loadConfig(spark, config);
+      ImpactConfig cfg = config != null ? loadConfig(spark, config)
+          : onSample() ? ImpactOptions.sampleConfig() : ImpactConfig.defaults();
       cfg = useDetectedEdges ? cfg.withDetectedEdges(true) : cfg;
       ImpactOptions options = options(cfg);
       log.info("run: " + options.plays().or(options::streamCounts).orElse("") + " -> " + out);
@@ -98,8 +103,13 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Whether no input was given, so the run is on the committed sample data. */
+  private boolean onSample() {
+    return plays == null && streamCounts == null && artists == null && outages == null;
+  }
+
   private ImpactOptions options(ImpactConfig cfg) {
-    if (plays == null && streamCounts == null && artists == null && outages == null) {
+    if (onSample()) {
       return ImpactOptions.sample(out, cfg);
     }
     if (artists == null) {
@@ -108,6 +118,6 @@ final class RunCommand implements Callable<Integer> {
     }
     return new ImpactOptions(Optional.ofNullable(plays), Optional.ofNullable(streamCounts),
         artists, Optional.ofNullable(outages), Optional.ofNullable(releases),
-        Optional.ofNullable(rateCard), out, cfg);
+        Optional.ofNullable(rateCard), out, cfg, Optional.ofNullable(promotions));
   }
 }

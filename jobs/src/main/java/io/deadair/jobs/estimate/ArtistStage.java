@@ -88,10 +88,11 @@ public final class ArtistStage {
   private static JavaPairRDD<Integer, Side> sides(Dataset<Row> artists, Dataset<Row> releases,
       int buckets) {
     JavaPairRDD<Integer, Side> infos = artists.select("artist_id", "name", "debut_date",
-        "emerging").javaRDD().mapToPair(r -> {
+        "emerging", "label_id", "label_name").javaRDD().mapToPair(r -> {
           Date debut = r.getDate(2);
           ArtistInfo info = new ArtistInfo(r.getString(1),
-              debut == null ? null : debut.toLocalDate(), r.isNullAt(3) ? null : r.getBoolean(3));
+              debut == null ? null : debut.toLocalDate(), r.isNullAt(3) ? null : r.getBoolean(3),
+              blankToNull(r.getString(4)), blankToNull(r.getString(5)));
           return new Tuple2<>(CubeBuckets.of(r.getString(0), buckets),
               new Side(r.getString(0), info, null));
         });
@@ -102,5 +103,9 @@ public final class ArtistStage {
               null, new Release(r.getString(1), r.getString(2), ts.toInstant())));
         });
     return infos.union(rel);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 }

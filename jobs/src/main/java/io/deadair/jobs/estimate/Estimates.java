@@ -2,12 +2,12 @@ package io.deadair.jobs.estimate;
 
 import io.deadair.common.config.ImpactConfig;
 import io.deadair.common.domain.Segment;
-import io.deadair.common.domain.SegmentRule;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.ArtistResult.OutageResult;
 import io.deadair.common.model.ArtistResult.WindowStat;
 import io.deadair.common.model.Fitted;
 import io.deadair.common.model.OutageModel;
+import io.deadair.common.model.SegmentBasis;
 import io.deadair.common.model.WindowPrediction;
 import io.deadair.common.model.WindowSpec;
 import io.deadair.common.stats.LevelEstimate;
@@ -38,45 +38,30 @@ public final class Estimates {
    * The fitted model, the service model's relative error per outage (from placebos), and per
    * outage the placebo error of reading artists' levels on each day ({@link LevelDays}).
    */
-  public record Fit(Fitted fitted, Map<String, Double> serviceError, double[][] levelDayError) {}
+  public record Fit(Fitted fitted, Map<String, Double> serviceError, double[][] levelDayError,
+      List<SegmentBasis> segments) {
+
+    /** The same fit with what each outage's segment rule stood on. */
+    Fit withSegments(List<SegmentBasis> basis) {
+      return new Fit(fitted, serviceError, levelDayError, basis);
+    }
+  }
 
   public static Fit fit(JavaRDD<ArtistResult> results, List<OutageModel> models,
       ImpactConfig config) {
-    Fitted segmented = segmentRules(results, models, config);
+    SegmentRules.Result segments = SegmentRules.fit(results, models.size(), config);
+    List<LocalDate> asOf = new ArrayList<>();
+    for (OutageModel m : models) {
+      asOf.add(LocalDate.ofInstant(m.outage().start(), ZoneOffset.UTC));
+    }
+    Fitted segmented = new Fitted(models, segments.rules(), asOf, Map.of(), List.of(), Map.of(),
+        null);
     Fitted withTau2 = segmented.withTau2(priorVariance(results, segmented));
     double[][] levelDayError = LevelDays.placeboError(results, withTau2);
     Fitted levelled = withTau2.withLevelDays(LevelDays.choose(levelDayError));
     Fitted reconciled = levelled.withScales(scales(results, levelled));
     return IntervalCalibration.calibrate(results, reconciled, config.confidence(),
-        levelDayError);
-  }
-
-  /**
-   * Each outage's segment rule: the audience percentiles of the artists who played in its
-   * baseline (percentile_approx, as the rule is documented), and the debut-date rule.
-   */
-  static Fitted segmentRules(JavaRDD<ArtistResult> results, List<OutageModel> models,
-      ImpactConfig config) {
-    int n = models.size();
-    Quantiles[] audience = InOrder.aggregate(results, () -> newQuantiles(n), (acc, r) -> {
-      for (int k = 0; k < n; k++) {
-        OutageResult o = r.outages()[k];
-        if (o != null && o.audience() > 0) {
-          acc[k].add(o.audience());
-        }
-      }
-      return acc;
-    }, Estimates::merge);
-    List<SegmentRule> rules = new ArrayList<>();
-    List<LocalDate> asOf = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      Double low = audience[k].query(config.emergingListenerPercentile() / 100);
-      Double high = audience[k].query(config.establishedListenerPercentile() / 100);
-      rules.add(new SegmentRule(low == null ? 0.0 : low, high == null ? Double.MAX_VALUE : high,
-          config.emergingDebutYears()));
-      asOf.add(LocalDate.ofInstant(models.get(k).outage().start(), ZoneOffset.UTC));
-    }
-    return new Fitted(models, rules, asOf, Map.of(), List.of(), Map.of(), null);
+        levelDayError).withSegments(segments.basis());
   }
 
   /** Sums for the level prior of one segment (method of moments, see {@link LevelEstimate}). */

@@ -71,7 +71,7 @@ final class IntervalCalibration {
       return acc;
     }, Placebos::merge);
     return new Estimates.Fit(fitted.withCalibration(calibration(p, confidence)),
-        serviceError(p.windows, fitted.models()), levelDayError);
+        serviceError(p.windows, fitted.models()), levelDayError, List.of());
   }
 
   /** The |z| quantile per size class and pooled, at the confidence level. */

@@ -7,6 +7,7 @@ import io.deadair.common.domain.OutageWindow;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.ArtistStep;
 import io.deadair.common.model.PhaseCalendar;
+import io.deadair.common.model.Promotion;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.cube.PlayPass;
@@ -76,7 +77,7 @@ public final class ImpactJob {
    */
   private record Inputs(List<OutageWindow> declared, List<OutageWindow> toMeasure,
       PhaseCalendar passCalendar, PlayPass pass, Detection foundFirst, RateCard rates,
-      Dataset<Row> artists, Dataset<Row> releases) {}
+      Dataset<Row> artists, Dataset<Row> releases, List<Promotion> promotions) {}
 
   public static Result run(SparkSession spark, ImpactOptions options, Consumer<String> log) {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
@@ -115,7 +116,7 @@ public final class ImpactJob {
       long artistCount = estimateEachArtist(results);
       Estimates.Fit fit = fitAcrossArtists(results, service, windows);
       Map<String, RankComparison> tests =
-          writeTables(results, artistCount, fit, service, windows, in.rates());
+          writeTables(results, artistCount, fit, service, windows, in);
       steps.run("write detection tables", () -> {
         DetectionTables.write(writer, found, windows.declared());
         return found;
@@ -134,7 +135,7 @@ public final class ImpactJob {
    */
   private Inputs readInputsAndPassOverPlays() {
     try (SideInputs side = new SideInputs(spark, options.rateCard(), options.artists(),
-        options.releases(), ledger)) {
+        options.releases(), options.promotions(), ledger)) {
       List<OutageWindow> declared = options.outages().map(path -> steps.run("read outages",
           () -> SmallInputReader.outages(spark, path, ledger), o -> o.size() + " outages"))
           .orElse(List.of());
@@ -149,7 +150,8 @@ public final class ImpactJob {
           p -> String.format(Locale.ROOT, "%,d rows used, %,d unusable, %,d outside the windows",
               p.totals().used(), p.totals().rejected(), p.totals().outside()));
       return new Inputs(declared, toMeasure, calendar, pass,
-          first == null ? null : first.found(), side.rates(), side.artists(), side.releases());
+          first == null ? null : first.found(), side.rates(), side.artists(), side.releases(),
+          side.promotions());
     }
   }
 
@@ -202,12 +204,12 @@ public final class ImpactJob {
 
   /** Writes every table; returns the rank tests of the segment summary, for run.json. */
   private Map<String, RankComparison> writeTables(JavaRDD<ArtistResult> results,
-      long artistCount, Estimates.Fit fit, Service service, MeasuredWindows windows,
-      RateCard rates) {
+      long artistCount, Estimates.Fit fit, Service service, MeasuredWindows windows, Inputs in) {
     OutageSums[] sums = SummaryTables.sums(results, fit, windows.config());
     Map<String, RankComparison> tests = SummaryTables.shareTests(sums, service.models());
-    steps.run("write tables", () -> new TableSet(spark, writer, windows.config(), rates, service)
-        .write(results, artistCount, fit, sums, tests), r -> r.toString());
+    steps.run("write tables", () -> new TableSet(spark, writer, windows.config(), in.rates(),
+        service, in.promotions()).write(results, artistCount, fit, sums, tests),
+        r -> r.toString());
     return tests;
   }
 

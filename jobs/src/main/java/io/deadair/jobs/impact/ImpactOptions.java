@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param artists the artists table
  * @param outages the declared outages; empty to measure the outages found in the data
  * @param releases releases, optional
+ * @param promotions promotions, optional
  * @param rateCard the rate card; empty for the one shipped with Dead Air
  * @param out the output folder, replaced as a whole when the run succeeds
  * @param config the parameters
@@ -26,7 +27,8 @@ public record ImpactOptions(
     Optional<String> releases,
     Optional<String> rateCard,
     String out,
-    ImpactConfig config) {
+    ImpactConfig config,
+    Optional<String> promotions) {
 
   public ImpactOptions {
     Objects.requireNonNull(artists, "artists");
@@ -34,6 +36,14 @@ public record ImpactOptions(
     if (plays.isPresent() == streamCounts.isPresent()) {
       throw new IllegalArgumentException("Give exactly one of --plays and --stream-counts");
     }
+  }
+
+  /** Options without promotions. */
+  public ImpactOptions(Optional<String> plays, Optional<String> streamCounts, String artists,
+      Optional<String> outages, Optional<String> releases, Optional<String> rateCard, String out,
+      ImpactConfig config) {
+    this(plays, streamCounts, artists, outages, releases, rateCard, out, config,
+        Optional.empty());
   }
 
   /** Whether the plays come as pre-aggregated stream counts. */
@@ -57,8 +67,22 @@ public record ImpactOptions(
     return new ImpactOptions(Optional.of(data.resolve("plays").toString()), Optional.empty(),
         data.resolve("artists.parquet").toString(),
         Optional.of(data.resolve("outages.csv").toString()),
-        Optional.of(data.resolve("releases.parquet").toString()), Optional.empty(), out, config);
+        Optional.of(data.resolve("releases.parquet").toString()), Optional.empty(), out, config,
+        Optional.of(data.resolve("promotions.csv").toString()).filter(
+            p -> Files.isRegularFile(Path.of(p))));
   }
+
+  /**
+   * The parameters of the sample's world ({@code deadair.properties} beside its data: how many
+   * listeners each simulated one stands for), over the defaults.
+   */
+  public static ImpactConfig sampleConfig() {
+    Path file = sampleData("--plays (or --stream-counts) and --artists").resolve(WORLD_CONFIG);
+    return Files.isRegularFile(file) ? ImpactConfig.load(file) : ImpactConfig.defaults();
+  }
+
+  /** The file beside generated data that holds its world's parameters. */
+  public static final String WORLD_CONFIG = "deadair.properties";
 
   /**
    * The committed sample data's folder, found beside the launcher (or the working directory);

@@ -1,7 +1,9 @@
 package io.deadair.jobs.read;
 
+import io.deadair.common.model.Promotion;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.jobs.spark.DriverPool;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
@@ -12,11 +14,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The rate card, artists and releases, read and checked on driver threads while the outages are
- * read and the pass over the plays runs: none of them is needed before the pass ends, and each is
- * a handful of small Spark queries whose planning would otherwise add seconds. A bad row in any
- * of them still stops the run at once: the pass is cancelled and the input's own message is the
- * run's (a bad outage, read first, is reported before any of them).
+ * The rate card, artists, releases and promotions, read and checked on driver threads while the
+ * outages are read and the pass over the plays runs: none of them is needed before the pass
+ * ends, and each is a handful of small Spark queries whose planning would otherwise add seconds.
+ * A bad row in any of them still stops the run at once: the pass is cancelled and the input's
+ * own message is the run's (a bad outage, read first, is reported before any of them).
  */
 public final class SideInputs implements AutoCloseable {
 
@@ -27,10 +29,11 @@ public final class SideInputs implements AutoCloseable {
   private final Future<RateCard> rates;
   private final Future<Dataset<Row>> artists;
   private final Future<Dataset<Row>> releases;
+  private final Future<List<Promotion>> promotions;
 
   /** Starts reading the given inputs (paths as {@code --rate-card}, {@code --artists}, ...). */
   public SideInputs(SparkSession spark, Optional<String> rateCard, String artistsPath,
-      Optional<String> releasesPath, Ledger ledger) {
+      Optional<String> releasesPath, Optional<String> promotionsPath, Ledger ledger) {
     this.sc = spark.sparkContext();
     rates = pool.submit(() -> cancelPassOnFailure(
         () -> SmallInputReader.rateCard(spark, rateCard, ledger)));
@@ -38,6 +41,11 @@ public final class SideInputs implements AutoCloseable {
         () -> SmallInputReader.artists(spark, artistsPath, ledger)));
     releases = pool.submit(() -> cancelPassOnFailure(
         () -> SmallInputReader.releases(spark, releasesPath, ledger)));
+    promotions = pool.submit(() -> cancelPassOnFailure(
+        () -> SmallInputReader.promotions(spark, promotionsPath, ledger).collectAsList()
+            .stream().map(r -> new Promotion(r.getAs("promotion_id"), r.getAs("artist_id"),
+                r.getAs("kind"), r.<Timestamp>getAs("start").toInstant(),
+                r.<Timestamp>getAs("end").toInstant())).toList()));
   }
 
   private <T> T cancelPassOnFailure(Supplier<T> read) {
@@ -72,7 +80,7 @@ public final class SideInputs implements AutoCloseable {
 
   /** Waits for every input; the first that failed is thrown. */
   private void awaitInputs() {
-    for (Future<?> f : List.of(rates, artists, releases)) {
+    for (Future<?> f : List.of(rates, artists, releases, promotions)) {
       DriverPool.get(f);
     }
   }
@@ -87,6 +95,10 @@ public final class SideInputs implements AutoCloseable {
 
   public Dataset<Row> releases() {
     return DriverPool.get(releases);
+  }
+
+  public List<Promotion> promotions() {
+    return DriverPool.get(promotions);
   }
 
   @Override

@@ -207,6 +207,26 @@ public final class SmallInputReader {
     return account(read, ledger, false);
   }
 
+  /**
+   * The promotions: a row whose end is not after its start, or whose promotion_id is on an
+   * earlier line, goes to quarantine.
+   */
+  public static Dataset<Row> promotions(SparkSession spark, Optional<String> path,
+      Ledger ledger) {
+    TableSpec t = Contract.PROMOTIONS;
+    if (path.isEmpty()) {
+      return spark.createDataFrame(List.of(), SparkSchemas.of(t));
+    }
+    Column first = row_number().over(Window.partitionBy(col("promotion_id"),
+            col(TableReader.REASON).isNull())
+        .orderBy(TableReader.FILE, TableReader.BLOCK, TableReader.POS));
+    TableReader.Read read = TableReader.read(spark, path.get(), t)
+        .withRowRule(col("end").leq(col("start")), "end", lit("end is not after start"))
+        .withRowRule(first.gt(1), "promotion_id", concat(lit("promotion_id '"),
+            col("promotion_id"), lit("' is listed on an earlier line, whose row is used")));
+    return account(read, ledger, false);
+  }
+
   /** Counts a small table into the ledger and returns its usable rows, cached. */
   private static Dataset<Row> account(TableReader.Read read, Ledger ledger, boolean needRows) {
     Dataset<Row> rows = read.rows().cache();

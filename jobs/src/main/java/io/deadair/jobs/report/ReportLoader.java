@@ -174,10 +174,11 @@ public final class ReportLoader {
     return byOutage.getOrDefault(outageId, List.of());
   }
 
-  /** The run's warnings, which the report shows under its title. */
+  /** The run's warnings and notes, which the report shows under its title. */
   private static List<String> notes(JsonNode run) {
     List<String> notes = new ArrayList<>();
     run.path("warnings").forEach(w -> notes.add(w.asText()));
+    run.path("notes").forEach(w -> notes.add(w.asText()));
     return notes;
   }
 

@@ -158,6 +158,15 @@ public final class OutputWriter {
         SparkSchemas.nullable(spec))), "tables/" + spec.name(), "csv/" + spec.name() + ".csv");
   }
 
+  /**
+   * Writes rows of a contract table as a CSV file alone, at {@code path} under the run folder:
+   * a slice of a table for one reader, such as one label's artists.
+   */
+  public void writeCsv(TableSpec spec, List<Row> rows, String path) {
+    TableFileWriter.writeCsv(spark.sparkContext().hadoopConfiguration(), spec, rows,
+        new Path(staging, path));
+  }
+
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
   public long writeQuarantine(Dataset<Row> rows) {
     Iterator<Row> sorted = rows == null ? Collections.emptyIterator()

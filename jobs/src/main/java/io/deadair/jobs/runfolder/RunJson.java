@@ -62,6 +62,7 @@ public final class RunJson {
       ImpactConfig config) {
     Map<String, Object> run = header(started);
     run.put("parameters", config.asMap());
+    run.put("notes", SegmentNotes.lines(fit.segments(), config));
     run.put("outages", outages(declared, outages, fit, tests));
     run.put("model", model(fit.fitted()));
     run.put("timings_seconds", timings);
@@ -91,6 +92,9 @@ public final class RunJson {
         levelError.put(d.label(), fit.levelDayError()[i][d.ordinal()]);
       }
       m.put("artist_level_placebo_error", levelError);
+      if (i < fit.segments().size()) {
+        m.put("segments", SegmentNotes.json(fit.segments().get(i)));
+      }
       RankComparison t = tests.get(o.id());
       if (t != null) {
         m.put("emerging_vs_established", t);

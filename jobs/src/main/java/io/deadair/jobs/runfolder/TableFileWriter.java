@@ -136,6 +136,25 @@ public final class TableFileWriter {
     }
   }
 
+  /** Writes {@code rows} (in the table's columns) to a CSV file alone. */
+  static void writeCsv(Configuration conf, TableSpec spec, Iterable<Row> rows, Path csv) {
+    try (Writer text = new OutputStreamWriter(csv.getFileSystem(conf).create(csv, true),
+        StandardCharsets.UTF_8)) {
+      CsvWriter c = new CsvWriter(text, csvSettings());
+      c.writeHeaders(spec.columnNames().toArray(String[]::new));
+      Object[] cells = new Object[spec.columns().size()];
+      for (Row r : rows) {
+        for (int i = 0; i < cells.length; i++) {
+          cells[i] = r.get(i) == null ? null : cell(r.get(i));
+        }
+        c.writeRow(cells);
+      }
+      c.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + csv + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A value as its CSV cell: numbers as Java prints them, times in UTC, text made safe. */
   private static String cell(Object v) {
     if (v instanceof String s) {

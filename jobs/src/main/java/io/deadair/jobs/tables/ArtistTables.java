@@ -42,15 +42,24 @@ public final class ArtistTables implements Serializable {
   }
 
   /** One artist in one outage with its finished estimate (null where it has no window). */
-  private record Finished(String outageId, ArtistResult artist, OutageResult outage,
-      Segment segment, ArtistImpact impact) {
+  record Finished(String outageId, ArtistResult artist, OutageResult outage,
+      Segment segment, ArtistImpact impact, WindowPrediction prediction) {
 
     String name() {
       return artist.info() == null ? null : artist.info().name();
     }
+
+    String labelId() {
+      return artist.info() == null ? null : artist.info().labelId();
+    }
+
+    String labelName() {
+      return artist.info() == null ? null : artist.info().labelName();
+    }
   }
 
-  private List<Finished> finish(ArtistResult r) {
+  /** The artist's finished estimate in every outage it has a window in. */
+  List<Finished> finish(ArtistResult r) {
     Fitted f = fitted.value();
     List<Finished> out = new ArrayList<>();
     for (int k = 0; k < r.outages().length; k++) {
@@ -62,7 +71,7 @@ public final class ArtistTables implements Serializable {
       Segment s = f.segment(k, r, o);
       WindowPrediction p = f.predict(k, w, s);
       out.add(new Finished(f.models().get(k).outage().id(), r, o, s,
-          ArtistImpact.of(w, p, f.halfWidth(p))));
+          ArtistImpact.of(w, p, f.halfWidth(p)), p));
     }
     return out;
   }
@@ -76,7 +85,7 @@ public final class ArtistTables implements Serializable {
         rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(), f.segment().label(),
             a.expectedPlays(), a.observedPlays(), a.lostPlays(), a.lostLow(), a.lostHigh(),
             a.lostPct(), a.reboundPlays(), a.netLostPlays(), a.lostRevenue(),
-            a.lostRevenueLow(), a.lostRevenueHigh()));
+            a.lostRevenueLow(), a.lostRevenueHigh(), f.labelId(), f.labelName()));
       }
       return rows.iterator();
     });

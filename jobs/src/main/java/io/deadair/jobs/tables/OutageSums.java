@@ -3,6 +3,7 @@ package io.deadair.jobs.tables;
 import io.deadair.common.domain.Segment;
 import io.deadair.common.model.ArtistImpact;
 import io.deadair.common.model.ArtistResult.WindowStat;
+import io.deadair.common.model.MarketPart;
 import io.deadair.common.model.WindowPrediction;
 import io.deadair.jobs.estimate.Quantiles;
 import java.io.Serializable;
@@ -110,13 +111,15 @@ public final class OutageSums implements Serializable {
     modelVar[series][1] += p.expectedIn();
   }
 
-  /** Spreads an artist's lost plays over its markets by their weights. */
-  void addMarkets(WindowStat w, ArtistImpact a, boolean emerging) {
-    w.markets().forEach((m, weight) -> {
-      double[] t = markets.computeIfAbsent(m, x -> new double[2]);
-      t[0] += a.lostPlays() * weight;
-      t[1] += emerging ? a.lostPlays() * weight : 0;
-    });
+  /** Adds an artist's lost plays in each of its in-scope parts to their markets. */
+  void addMarkets(WindowStat w, double expectedIn, boolean emerging) {
+    for (MarketPart part : w.parts()) {
+      if (part.inScope()) {
+        double[] t = markets.computeIfAbsent(part.market(), x -> new double[2]);
+        t[0] += part.lost(expectedIn);
+        t[1] += emerging ? part.lost(expectedIn) : 0;
+      }
+    }
   }
 
   void offerCard(double lostRevenue, String artistId) {

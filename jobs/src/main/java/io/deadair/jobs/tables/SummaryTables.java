@@ -95,7 +95,7 @@ public final class SummaryTables {
     }
     acc.addExpectation(w, p, series);
     boolean emerging = segment == Segment.EMERGING;
-    acc.addMarkets(w, a, emerging);
+    acc.addMarkets(w, p.expectedIn(), emerging);
     if (emerging) {
       acc.offerCard(a.lostRevenue(), r.artistId());
     }
@@ -166,8 +166,9 @@ public final class SummaryTables {
   }
 
   /**
-   * revenue_by_market: each artist's loss split over (country, tier) by the weights its revenue
-   * was computed with, valued on the rate card, so the rows add up to the segment totals.
+   * revenue_by_market: each artist's loss in each (country, tier), its in-scope parts' expected
+   * minus observed plays, valued on the rate card as the artist's revenue is, so the rows add up
+   * to the segment totals.
    */
   public static List<Row> revenueByMarket(OutageSums[] sums, List<OutageModel> models,
       RateCard rates) {

@@ -1,10 +1,12 @@
 package io.deadair.jobs.tables;
 
 import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.contract.DrillDownTables;
 import io.deadair.common.contract.OutputTables;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.Fitted;
+import io.deadair.common.model.Promotion;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.RankComparison;
 import io.deadair.jobs.estimate.Estimates;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,14 +35,16 @@ public final class TableSet {
   private final ImpactConfig config;
   private final RateCard rates;
   private final Service service;
+  private final List<Promotion> promotions;
 
   public TableSet(SparkSession spark, OutputWriter writer, ImpactConfig config, RateCard rates,
-      Service service) {
+      Service service, List<Promotion> promotions) {
     this.spark = spark;
     this.writer = writer;
     this.config = config;
     this.rates = rates;
     this.service = service;
+    this.promotions = promotions;
   }
 
   /** Rows per artist a table may have at most: three phases of every outage. */
@@ -54,8 +59,10 @@ public final class TableSet {
       OutageSums[] sums, Map<String, RankComparison> tests) {
     expectedRows = 3 * artistCount * fit.fitted().models().size();
     Fitted fitted = fit.fitted();
-    ArtistTables artists = new ArtistTables(JavaSparkContext.fromSparkContext(
-        spark.sparkContext()).broadcast(fitted), config);
+    Broadcast<Fitted> model = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(fitted);
+    ArtistTables artists = new ArtistTables(model, config);
+    JavaRDD<List<ArtistTables.Finished>> finished = results.map(artists::finish);
     double confidence = config.confidence();
     Map<String, Double> serviceError = fit.serviceError();
     List<Callable<Long>> writes = List.of(
@@ -71,7 +78,13 @@ public final class TableSet {
         () -> write(OutputTables.REVENUE_BY_MARKET, SummaryTables.revenueByMarket(sums,
             fitted.models(), rates)),
         () -> write(OutputTables.RELEASE_IMPACT, artists.releases(results)),
-        () -> write(OutputTables.ROYALTY_RISK, artists.royaltyRisk(results)));
+        () -> write(OutputTables.ROYALTY_RISK, artists.royaltyRisk(results)),
+        () -> write(DrillDownTables.LABEL_IMPACT, LabelTables.labelImpact(finished,
+            serviceError, confidence)),
+        () -> write(DrillDownTables.ARTIST_MARKET_IMPACT, MarketTables.artistMarketImpact(
+            finished, model, config.marketMinExpected())),
+        () -> write(DrillDownTables.PROMOTION_IMPACT, PromotionTables.promotionImpact(finished,
+            promotions, PromotionTables.windows(fitted.models(), service.hourly()), model)));
     // Each write is a few small Spark jobs whose driver-side planning can overlap another's
     // tasks on the executors.
     try (DriverPool pool = new DriverPool("deadair-write", 3)) {
@@ -81,6 +94,7 @@ public final class TableSet {
       }
       done.forEach(DriverPool::get);
     }
+    LabelFiles.write(writer);
     return writer.rowCounts();
   }
 

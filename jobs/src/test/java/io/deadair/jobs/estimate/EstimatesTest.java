@@ -37,9 +37,9 @@ class EstimatesTest {
   /** An artist on its baseline share today (recent plays as predicted, so its level is 1). */
   private static ArtistResult artist(String id, double inBase, double afterBase) {
     WindowStat w = new WindowStat(0, 50, 50, 0, inBase, 0, 0, afterBase, 1_000, 0.004,
-        new LevelReadings(50, 50, 0, 0, 50, 50, 0, 0, 0), Map.of(), Map.of());
+        new LevelReadings(50, 50, 0, 0, 50, 50, 0, 0, 0), Map.of(), List.of());
     return new ArtistResult(id, null, 1_000, new OutageResult[] {new OutageResult(List.of(w),
-        List.of(), W0, null, List.of(), 0, List.of())});
+        List.of(), W0, null, List.of(), 0, List.of(), 0)});
   }
 
   @Test
@@ -77,9 +77,9 @@ class EstimatesTest {
     WindowStat placebo = new WindowStat(1, 400, 400, observed, 100, 0, 0, 0, 1_000, 0.004,
         new LevelReadings(400 * serviceLevel, 400, 0, 0, 200 * (1 + serviceLevel), 400, 0, 0,
             0),
-        Map.of(), Map.of());
+        Map.of(), List.of());
     return new ArtistResult(id, null, 1_000, new OutageResult[] {new OutageResult(
-        List.of(placebo), List.of(), W0, null, List.of(), 0, List.of())});
+        List.of(placebo), List.of(), W0, null, List.of(), 0, List.of(), 0)});
   }
 
   @Test

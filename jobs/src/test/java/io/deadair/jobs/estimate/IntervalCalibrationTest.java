@@ -30,7 +30,7 @@ class IntervalCalibrationTest {
   /** A placebo window whose in-scope plays miss the prediction by {@code z} standard deviations. */
   private static void addPlacebo(IntervalCalibration.Placebos p, double z) {
     WindowStat w = new WindowStat(1, 0, 0, EXPECTED + z * SD, 0, 0, 0, 0, 0, 0,
-        new LevelReadings(0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), Map.of());
+        new LevelReadings(0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), List.of());
     p.add(0, w, new WindowPrediction(1, EXPECTED, SD, 0, 0));
   }
 

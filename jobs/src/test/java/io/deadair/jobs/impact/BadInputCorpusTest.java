@@ -98,7 +98,7 @@ class BadInputCorpusTest {
     assertThat(all).as("cases").hasSizeGreaterThanOrEqualTo(30);
     assertThat(all.stream().map(Case::input).distinct())
         .as("inputs covered").containsExactlyInAnyOrder("plays", "stream_counts", "artists",
-            "releases", "outages", "rate_card", "config");
+            "releases", "promotions", "outages", "rate_card", "config");
     for (Case c : all) {
       assertThat(c.path()).as("case file").exists();
     }
@@ -184,6 +184,7 @@ class BadInputCorpusTest {
       case "plays", "stream_counts" -> big(p, Contract.table(c.input()).orElseThrow(), ledger);
       case "artists" -> SmallInputReader.artists(spark, p, ledger);
       case "releases" -> SmallInputReader.releases(spark, Optional.of(p), ledger);
+      case "promotions" -> SmallInputReader.promotions(spark, Optional.of(p), ledger);
       case "outages" -> {
         SmallInputReader.outages(spark, p, ledger);
         yield null;

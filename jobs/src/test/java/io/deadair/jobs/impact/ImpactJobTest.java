@@ -61,7 +61,12 @@ class ImpactJobTest {
     result = ImpactJob.run(spark, new ImpactOptions(Optional.of(data.out() + "/plays"),
         Optional.empty(), data.out() + "/artists.parquet", Optional.of(data.out() + "/outages.csv"),
         Optional.of(data.out() + "/releases.parquet"), Optional.empty(), out.toString(),
-        ImpactConfig.defaults()), m -> { });
+        worldConfig()), m -> { });
+  }
+
+  /** The generated world's scale, as the generator writes it beside the data. */
+  private static ImpactConfig worldConfig() {
+    return ImpactConfig.load(Path.of(data.out(), ImpactOptions.WORLD_CONFIG));
   }
 
   @Test
@@ -295,7 +300,7 @@ class ImpactJobTest {
     Path countsOut = Path.of("target", "test-out", name).toAbsolutePath();
     ImpactJob.run(spark, new ImpactOptions(Optional.empty(), Optional.of(counts.toString()),
         data.out() + "/artists.parquet", Optional.of(data.out() + "/outages.csv"), Optional.empty(),
-        Optional.empty(), countsOut.toString(), ImpactConfig.defaults()), m -> { });
+        Optional.empty(), countsOut.toString(), worldConfig()), m -> { });
     return countsOut;
   }
 

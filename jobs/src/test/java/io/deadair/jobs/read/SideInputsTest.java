@@ -30,7 +30,8 @@ class SideInputsTest {
     lines.set(0, lines.get(0).replace("artist_id", "artist"));
     Files.write(artists, lines);
     try (SideInputs side = new SideInputs(spark, Optional.empty(), artists.toString(),
-        Optional.of(dir.resolve("releases.jsonl").toString()), new Ledger(100, m -> { }))) {
+        Optional.of(dir.resolve("releases.jsonl").toString()), Optional.empty(),
+        new Ledger(100, m -> { }))) {
       // A pass cancelled by the failing input ends in SparkException, which Scala throws
       // unchecked; before the fix it escaped as the run's message ("Job ... cancelled").
       assertThatThrownBy(() -> side.whileReading(() -> {

@@ -10,6 +10,7 @@ import io.deadair.common.model.ArtistImpact;
 import io.deadair.common.model.ArtistResult.WindowStat;
 import io.deadair.common.model.HourSet;
 import io.deadair.common.model.LevelReadings;
+import io.deadair.common.model.MarketPart;
 import io.deadair.common.model.OutageModel;
 import io.deadair.common.model.WindowPrediction;
 import io.deadair.common.revenue.RateCard;
@@ -36,7 +37,9 @@ class SummaryTablesTest {
   /** An artist that played {@code observed} of {@code expected} in scope, in one market. */
   private static WindowStat window(double observed, String market, double usdPerPlay) {
     return new WindowStat(0, 0, 0, observed, 0, 0, 0, 0, 0, usdPerPlay,
-        new LevelReadings(0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), Map.of(market, 1.0));
+        new LevelReadings(0, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(), List.of(new MarketPart(
+            market.split("\\|")[0], "ios", market.split("\\|")[1], true, 1.0, observed,
+            usdPerPlay)));
   }
 
   private static WindowPrediction prediction(double expected) {
@@ -50,7 +53,7 @@ class SummaryTablesTest {
     WindowPrediction p = prediction(expected);
     ArtistImpact a = ArtistImpact.of(w, p, half);
     sums.addImpact(a, p, series, 50);
-    sums.addMarkets(w, a, series == EMERGING);
+    sums.addMarkets(w, p.expectedIn(), series == EMERGING);
   }
 
   /** Two emerging artists (lost 40 and 10 plays) and an established one (lost 60). */
