@@ -162,7 +162,8 @@ public final class Contract {
           OutputTables.SEGMENT_SUMMARY, OutputTables.TIMELINE, OutputTables.ARTIST_TIMELINE,
           OutputTables.REVENUE_BY_MARKET, OutputTables.RELEASE_IMPACT, OutputTables.ROYALTY_RISK,
           DrillDownTables.ARTIST_MARKET_IMPACT, DrillDownTables.LABEL_IMPACT,
-          DrillDownTables.PROMOTION_IMPACT,
+          DrillDownTables.PROMOTION_IMPACT, DrillDownTables.ARTIST_DAILY_ADJUSTED,
+          DrillDownTables.TRACK_DAILY_ADJUSTED,
           OutputTables.QUARANTINE, OutputTables.DETECTED_OUTAGES, OutputTables.SERVICE_SERIES,
           OutputTables.OUTAGE_ARTIST_TRUTH);
 

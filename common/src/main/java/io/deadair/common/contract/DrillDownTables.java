@@ -129,5 +129,56 @@ public final class DrillDownTables {
               required("lost_revenue_usd", ColumnType.DOUBLE, "Lost plays valued as the"
                   + " artist's are.", "0.31")));
 
+  public static final TableSpec ARTIST_DAILY_ADJUSTED =
+      new TableSpec(
+          "artist_daily_adjusted",
+          Role.OUTPUT,
+          "One row per (artist, UTC day) of the input, for every artist measured in an outage:"
+              + " the plays observed and the plays with every outage window's loss put back"
+              + " (adjusted_plays), for dashboards, charts and royalty accruals that would"
+              + " otherwise carry the dip. A window's loss goes to its days in the proportion"
+              + " of the service's hourly counterfactual on each.",
+          List.of(
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              optional("artist_name", ColumnType.STRING, "Artist name, if known.", "Mira Okafor"),
+              required("day", ColumnType.DATE, "UTC day.", "2026-03-03"),
+              required("observed_plays", ColumnType.DOUBLE, "Plays observed that day.", "412.0"),
+              required("window_expected_plays", ColumnType.DOUBLE, "Plays expected inside"
+                  + " outage windows that day (0 on a day without one).", "96.2"),
+              required("lost_plays", ColumnType.DOUBLE, "Plays the outages took that day.",
+                  "81.0"),
+              required("adjusted_plays", ColumnType.DOUBLE, "observed_plays + lost_plays.",
+                  "493.0"),
+              required("adjusted_plays_low", ColumnType.DOUBLE, "Lower end of the 95 %"
+                  + " interval of the repair.", "482.4"),
+              required("adjusted_plays_high", ColumnType.DOUBLE, "Upper end, 95 %.", "503.6"),
+              required("affected", ColumnType.BOOLEAN, "Whether an outage window fell on the"
+                  + " day for the artist.", "true"),
+              optional("outage_ids", ColumnType.STRING, "The outages of the day, separated by"
+                  + " ;.", "global-1")));
+
+  public static final TableSpec TRACK_DAILY_ADJUSTED =
+      new TableSpec(
+          "track_daily_adjusted",
+          Role.OUTPUT,
+          "The same per (track, UTC day), for the tracks named in release_impact or"
+              + " royalty_risk. A track's part of its artist's loss is its share of the"
+              + " artist's plays since its release (releases) or over the baseline (others).",
+          List.of(
+              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
+              required("track_id", ColumnType.STRING, "Track id.", "t000042-07"),
+              required("day", ColumnType.DATE, "UTC day.", "2026-03-03"),
+              required("observed_plays", ColumnType.DOUBLE, "Plays observed that day.", "41.0"),
+              required("lost_plays", ColumnType.DOUBLE, "Plays the outages took that day.",
+                  "8.1"),
+              required("adjusted_plays", ColumnType.DOUBLE, "observed_plays + lost_plays.",
+                  "49.1"),
+              required("adjusted_plays_low", ColumnType.DOUBLE, "Lower end, 95 %.", "45.0"),
+              required("adjusted_plays_high", ColumnType.DOUBLE, "Upper end, 95 %.", "53.2"),
+              required("affected", ColumnType.BOOLEAN, "Whether an outage window fell on the"
+                  + " day for the artist.", "true"),
+              optional("outage_ids", ColumnType.STRING, "The outages of the day.",
+                  "global-1")));
+
   private DrillDownTables() {}
 }

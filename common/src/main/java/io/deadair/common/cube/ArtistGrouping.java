@@ -145,6 +145,9 @@ final class ArtistGrouping {
   }
 
   private String trackName(int code) {
+    if (code == 0) {
+      return null;
+    }
     String s = trackNames[code];
     if (s == null) {
       s = cube.tracks.string(code - 1);

@@ -13,7 +13,8 @@ package io.deadair.common.cube;
  *       phase slot);
  *   <li>listeners: per (artist, listener), the set of slots the listener played the artist in,
  *       as a bit mask, so that unique listeners per phase stay exact;
- *   <li>track days: plays per (artist, track, UTC day).
+ *   <li>track days: plays per (artist, track, UTC day), every usable play's, inside the windows
+ *       or not (track 0 for counts without a track), for the daily tables and releases.
  * </ul>
  *
  * <p>Codes: countries are 1 + their index in {@link CubeCodes#COUNTRIES} (0: none), tiers 1 +
@@ -120,9 +121,15 @@ public final class CubeAggregate {
   public void addCount(int artist, int hour, int country, int tier, int track, int day,
       double streams) {
     addHourly(artist, hour, country, 0, tier, streams);
-    if (track > 0) {
-      addTrackDay(artist, track, day, streams);
-    }
+    addTrackDay(artist, track, day, streams);
+  }
+
+  /**
+   * Adds plays (or streams) of an hour no outage needs: they count only in their track day, so
+   * that daily totals are whole.
+   */
+  public void addOutside(int artist, int track, int day, double plays) {
+    addTrackDay(artist, track, day, plays);
   }
 
   /** Counts an input row that went into the cube (stream counts count rows, not hours). */

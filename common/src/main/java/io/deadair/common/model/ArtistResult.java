@@ -17,9 +17,15 @@ import java.util.Map;
  * @param info the artist's row of the artists table, or null when it has none
  * @param plays the artist's plays in every hour the cube keeps
  * @param outages per outage (in the order of the models), or null where the artist has nothing
+ * @param daily the artist's plays per day over the whole input, or null
  */
-public record ArtistResult(String artistId, ArtistInfo info, double plays, OutageResult[] outages)
-    implements Serializable {
+public record ArtistResult(String artistId, ArtistInfo info, double plays, OutageResult[] outages,
+    DailyPlays daily) implements Serializable {
+
+  /** A result without daily plays. */
+  public ArtistResult(String artistId, ArtistInfo info, double plays, OutageResult[] outages) {
+    this(artistId, info, plays, outages, null);
+  }
 
   /** The artists table's columns the job uses; the label is null for an independent artist. */
   public record ArtistInfo(String name, LocalDate debut, Boolean emerging, String labelId,

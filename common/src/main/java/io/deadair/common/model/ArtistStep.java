@@ -17,8 +17,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -105,6 +107,7 @@ public final class ArtistStep implements Serializable {
     double[][] slotSums = slotSums(cube);
     ArtistDays days = new ArtistDays(cube);
     OutageResult[] out = new OutageResult[models.size()];
+    Set<String> followed = new HashSet<>();
     for (int k = 0; k < models.size(); k++) {
       OutageModel m = models.get(k);
       List<WindowStat> windows = windows(m, stats.getOrDefault(m.outage().id(), List.of()));
@@ -119,12 +122,34 @@ public final class ArtistStep implements Serializable {
           royaltyTracks(baseline), artistBaseline,
           ReleaseMatches.of(m, releaseLookbackDays, startDay[k], cube, releases),
           days.smallestIn(baselineStartDay[k], startDay[k]));
+      followed.addAll(followedTracks(out[k]));
     }
     double plays = 0;
     for (int i = 0; i < cube.cells(); i++) {
       plays += cube.plays(i);
     }
-    return new ArtistResult(cube.artistId(), info, plays, out);
+    return new ArtistResult(cube.artistId(), info, plays, out, days.daily(followed));
+  }
+
+  /**
+   * The tracks whose daily plays the daily tables follow: released ones, and those on pace for
+   * less than twice the royalty threshold (a track must be near it to be at risk: one outage
+   * takes hours, not half a year).
+   */
+  private Set<String> followedTracks(OutageResult o) {
+    Set<String> out = new HashSet<>();
+    o.releases().forEach(r -> {
+      if (r.release().trackId() != null) {
+        out.add(r.release().trackId());
+      }
+    });
+    double perYear = 365.0 / baselineDays;
+    o.royaltyTracks().forEach(t -> {
+      if (t.plays() * perYear < 2.0 * royaltyThreshold) {
+        out.add(t.trackId());
+      }
+    });
+    return out;
   }
 
   private static List<WindowStat> windows(OutageModel m, List<ArtistWindowStats> stats) {
@@ -230,7 +255,7 @@ public final class ArtistStep implements Serializable {
     Map<String, Double> out = new HashMap<>();
     for (int i = 0; i < cube.trackDays(); i++) {
       long d = cube.day(i);
-      if (d >= baselineStartDay[k] && d < startDay[k]) {
+      if (d >= baselineStartDay[k] && d < startDay[k] && cube.track(i) != null) {
         out.merge(cube.track(i), cube.trackPlays(i), Double::sum);
       }
     }

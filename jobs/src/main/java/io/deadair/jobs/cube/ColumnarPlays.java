@@ -141,6 +141,7 @@ final class ColumnarPlays implements PlaySource.BatchCoder<ColumnarBatch> {
     int slot = clock.slot(micros);
     if (slot < 0) {
       totals.countOutside();
+      cube.addOutside(code[3], code[2], clock.dayOffset(micros), 1);
       return;
     }
     cube.addPlay(code[3], clock.hourOffset(micros), slot, code[5], code[6], code[7], code[2],

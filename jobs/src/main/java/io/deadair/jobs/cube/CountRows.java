@@ -37,11 +37,12 @@ final class CountRows implements PlaySource.BatchCoder<InternalRow> {
     boolean used = false;
     for (int k = 0; k < span; k++) {
       long hour = firstHour + k;
+      long day = Math.floorDiv(second + 3600L * k, 86_400);
       if (clock.slotOfHour(hour) < 0) {
+        cube.addOutside(artist, track, (int) (day - clock.layout().firstDay()), part);
         continue;
       }
       used |= k == 0;
-      long day = Math.floorDiv(second + 3600L * k, 86_400);
       cube.addCount(artist, (int) (hour - clock.layout().firstHour()), country, tier, track,
           (int) (day - clock.layout().firstDay()), part);
       totals.addBucket(second, minutes);

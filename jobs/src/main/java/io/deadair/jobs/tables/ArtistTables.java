@@ -166,20 +166,35 @@ public final class ArtistTables implements Serializable {
   private void royaltyRows(ArtistResult r, double perYear, Map<Long, Double> lower,
       List<Row> rows) {
     for (Finished f : finish(r)) {
-      double artistPlays = f.outage().artistBaselineTrackPlays();
-      for (TrackPlays t : f.outage().royaltyTracks()) {
-        double share = t.plays() / artistPlays;
-        double annual = t.plays() * perYear;
-        double low = lower.computeIfAbsent(Math.round(t.plays()),
-            n -> PoissonBounds.lower(n, confidence)) * perYear;
-        double lostHigh = Math.max(0, f.impact().lostHigh() * share);
-        if (annual >= royaltyThreshold && low - lostHigh < royaltyThreshold) {
-          rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(),
-              f.segment().label(), t.trackId(), Math.round(t.plays()), annual, low,
-              Math.max(0, f.impact().lostPlays() * share), lostHigh, royaltyThreshold));
-        }
+      for (TrackPlays t : riskyTracks(f, lower)) {
+        double share = t.plays() / f.outage().artistBaselineTrackPlays();
+        rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(),
+            f.segment().label(), t.trackId(), Math.round(t.plays()), t.plays() * perYear,
+            lowerPace(t, lower), Math.max(0, f.impact().lostPlays() * share),
+            Math.max(0, f.impact().lostHigh() * share), royaltyThreshold));
       }
     }
+  }
+
+  /** The tracks of an artist's outage that royalty_risk lists. */
+  List<TrackPlays> riskyTracks(Finished f, Map<Long, Double> lower) {
+    double perYear = 365.0 / baselineDays;
+    List<TrackPlays> out = new ArrayList<>();
+    for (TrackPlays t : f.outage().royaltyTracks()) {
+      double share = t.plays() / f.outage().artistBaselineTrackPlays();
+      double lostHigh = Math.max(0, f.impact().lostHigh() * share);
+      if (t.plays() * perYear >= royaltyThreshold
+          && lowerPace(t, lower) - lostHigh < royaltyThreshold) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** The lower end of a track's 12-month pace, from its baseline plays' Poisson bound. */
+  private double lowerPace(TrackPlays t, Map<Long, Double> lower) {
+    return lower.computeIfAbsent(Math.round(t.plays()),
+        n -> PoissonBounds.lower(n, confidence)) * 365.0 / baselineDays;
   }
 
 }

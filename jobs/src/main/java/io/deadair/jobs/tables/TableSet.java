@@ -47,6 +47,9 @@ public final class TableSet {
     this.promotions = promotions;
   }
 
+  /** Days a daily table is sized for per artist before it is sorted by Spark. */
+  private static final long MAX_DAYS = 60;
+
   /** Rows per artist a table may have at most: three phases of every outage. */
   private long expectedRows;
 
@@ -62,10 +65,9 @@ public final class TableSet {
     Broadcast<Fitted> model = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(fitted);
     ArtistTables artists = new ArtistTables(model, config);
-    JavaRDD<List<ArtistTables.Finished>> finished = results.map(artists::finish);
     double confidence = config.confidence();
     Map<String, Double> serviceError = fit.serviceError();
-    List<Callable<Long>> writes = List.of(
+    List<Callable<Long>> writes = new ArrayList<>(List.of(
         () -> write(OutputTables.ARTIST_IMPACT, artists.impact(results)),
         () -> write(OutputTables.ARTIST_PHASE_METRICS, artists.phaseMetrics(results)),
         () -> write(OutputTables.SEGMENT_SUMMARY, SummaryTables.segmentSummary(sums,
@@ -78,13 +80,9 @@ public final class TableSet {
         () -> write(OutputTables.REVENUE_BY_MARKET, SummaryTables.revenueByMarket(sums,
             fitted.models(), rates)),
         () -> write(OutputTables.RELEASE_IMPACT, artists.releases(results)),
-        () -> write(OutputTables.ROYALTY_RISK, artists.royaltyRisk(results)),
-        () -> write(DrillDownTables.LABEL_IMPACT, LabelTables.labelImpact(finished,
-            serviceError, confidence)),
-        () -> write(DrillDownTables.ARTIST_MARKET_IMPACT, MarketTables.artistMarketImpact(
-            finished, model, config.marketMinExpected())),
-        () -> write(DrillDownTables.PROMOTION_IMPACT, PromotionTables.promotionImpact(finished,
-            promotions, PromotionTables.windows(fitted.models(), service.hourly()), model)));
+        () -> write(OutputTables.ROYALTY_RISK, artists.royaltyRisk(results))));
+    writes.addAll(drillDown(results.map(artists::finish), artists, model, serviceError,
+        artistCount));
     // Each write is a few small Spark jobs whose driver-side planning can overlap another's
     // tasks on the executors.
     try (DriverPool pool = new DriverPool("deadair-write", 3)) {
@@ -100,6 +98,30 @@ public final class TableSet {
 
   private long write(TableSpec spec, JavaRDD<Row> rows) {
     return writer.writeTable(spec, rows, expectedRows);
+  }
+
+  /** The writes of the tables that say where and how the artists lost. */
+  private List<Callable<Long>> drillDown(JavaRDD<List<ArtistTables.Finished>> finished,
+      ArtistTables artists, Broadcast<Fitted> model, Map<String, Double> serviceError,
+      long artistCount) {
+    List<PromotionTables.Window> windows = PromotionTables.windows(model.value().models(),
+        service.hourly());
+    return List.of(
+        () -> write(DrillDownTables.LABEL_IMPACT, LabelTables.labelImpact(finished,
+            serviceError, config.confidence())),
+        () -> write(DrillDownTables.ARTIST_MARKET_IMPACT, MarketTables.artistMarketImpact(
+            finished, model, config.marketMinExpected())),
+        () -> write(DrillDownTables.PROMOTION_IMPACT, PromotionTables.promotionImpact(finished,
+            promotions, windows, model)),
+        () -> writeDaily(DrillDownTables.ARTIST_DAILY_ADJUSTED, AdjustedTables.artistDaily(
+            finished, windows, model), artistCount),
+        () -> writeDaily(DrillDownTables.TRACK_DAILY_ADJUSTED, AdjustedTables.trackDaily(
+            finished, windows, model, artists), artistCount));
+  }
+
+  /** A table with a row per artist (or track) and day: its size grows with the days. */
+  private long writeDaily(TableSpec spec, JavaRDD<Row> rows, long artistCount) {
+    return writer.writeTable(spec, rows, artistCount * MAX_DAYS);
   }
 
   private long write(TableSpec spec, List<Row> rows) {

@@ -39,7 +39,8 @@ class DrillDownTest {
     ImpactJob.run(spark, new ImpactOptions(Optional.of(data.out() + "/plays"), Optional.empty(),
         data.out() + "/artists.parquet", Optional.of(data.out() + "/outages.csv"),
         Optional.of(data.out() + "/releases.parquet"), Optional.empty(), out.toString(),
-        ImpactConfig.load(Path.of(data.out(), ImpactOptions.WORLD_CONFIG))), m -> { });
+        ImpactConfig.load(Path.of(data.out(), ImpactOptions.WORLD_CONFIG)),
+        Optional.of(data.out() + "/promotions.csv")), m -> { });
   }
 
   private static Dataset<Row> table(String name) {
@@ -115,5 +116,33 @@ class DrillDownTest {
     double lost = rows.stream().mapToDouble(r -> r.<Double>getAs("lost_plays")).sum();
     double removed = rows.stream().mapToDouble(r -> r.<Long>getAs("removed")).sum();
     assertThat(lost).as("every label's loss together").isCloseTo(removed, within(0.05 * removed));
+  }
+
+  @Test
+  void dailyPlaysWithTheLossPutBackAddUpAndMatchTheTruth() {
+    Row totals = table("artist_daily_adjusted").agg(sum("observed_plays"), sum("lost_plays"))
+        .first();
+    long plays = spark.read().parquet(data.out() + "/plays").count();
+    assertThat(totals.getDouble(0)).as("every play is on its day").isEqualTo((double) plays);
+    double lost = table("artist_impact").agg(sum("lost_plays")).first().getDouble(0);
+    assertThat(totals.getDouble(1)).as("every window's loss is put back")
+        .isCloseTo(lost, within(1e-6));
+    long removed = truth("outage_artist_truth").agg(sum("removed_plays")).first().getLong(0);
+    // The job's total loss is within a few % of the truth on this data (ImpactJobTest); the
+    // daily table only moves it to its days.
+    assertThat(totals.getDouble(1)).isCloseTo(removed, within(0.05 * removed));
+    assertThat(table("track_daily_adjusted").count()).as("tracks followed").isPositive();
+  }
+
+  @Test
+  void promotionsThatMetAnOutageAreListed() {
+    Dataset<Row> promotions = spark.read().option("header", "true")
+        .csv(data.out() + "/promotions.csv");
+    Dataset<Row> listed = table("promotion_impact");
+    assertThat(listed.count()).isPositive();
+    assertThat(listed.select("promotion_id").distinct().count())
+        .isLessThanOrEqualTo(promotions.count());
+    assertThat(listed.filter(col("overlap_hours").equalTo(0)
+        .and(col("lost_plays").notEqual(0))).count()).as("no overlap, no loss").isZero();
   }
 }
