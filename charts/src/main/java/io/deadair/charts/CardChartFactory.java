@@ -32,12 +32,25 @@ public final class CardChartFactory {
         Formats.range(a.revenueLow(), a.revenueHigh(), Formats::usd)));
     lines.add(String.format(Locale.US, "%s of expected plays in the window; %s of a normal"
             + " week's plays", Formats.pct(a.lostPct()), Formats.pct(card.shareOfWeekLost())));
+    if (!card.where().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (ReportModel.Where w : card.where()) {
+        parts.add(String.format(Locale.US, "%s %s %s %s", w.country(), w.platform(), w.tier(),
+            Formats.usd(w.lostRevenue())));
+      }
+      lines.add("Where: " + String.join(" · ", parts));
+    }
     for (Release r : card.releases()) {
       lines.add(String.format(Locale.US, "Release %s went live %s, %s", r.item(),
           Formats.when(r.releaseTs()) + " UTC", r.releaseTs().isBefore(outage.start())
               ? "before the outage" : "during the outage"));
     }
     return lines;
+  }
+
+  /** The card's height in pixels: more key lines take more room. */
+  public static int height(Card card) {
+    return 540 + 20 * (card.releases().size() + (card.where().isEmpty() ? 0 : 1));
   }
 
   public static JFreeChart createChart(Card card, Outage outage, double confidence) {

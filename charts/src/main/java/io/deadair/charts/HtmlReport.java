@@ -5,7 +5,6 @@ import static io.deadair.charts.Html.name;
 
 import io.deadair.charts.ChartWriter.Written;
 import io.deadair.charts.ReportModel.Artist;
-import io.deadair.charts.ReportModel.Card;
 import io.deadair.charts.ReportModel.OutageReport;
 import io.deadair.charts.ReportModel.Release;
 import io.deadair.charts.ReportModel.Report;
@@ -104,10 +103,11 @@ public final class HtmlReport {
         + " the whisker is the " + level(r) + " interval."));
     figure(h, c.markets(), "Where the revenue was lost: listener countries, split by"
         + " subscription tier.");
+    DrillDownSection.render(h, o.drillDown(), level(r));
     artistTable(h, r, o);
     releases(h, o);
     royalty(h, o);
-    cards(h, r, o, c);
+    CardSection.render(h, r, o, c);
     h.append("</section>\n");
   }
 
@@ -240,29 +240,6 @@ public final class HtmlReport {
       h.append("</tr>\n");
     }
     h.append("</tbody>\n</table>\n");
-  }
-
-  private static void cards(StringBuilder h, Report r, OutageReport o, OutageCharts c) {
-    if (o.cards().isEmpty()) {
-      return;
-    }
-    h.append("<h3>Artist cards</h3>\n<p class=\"note\">One image per highlighted artist, with"
-        + " the numbers on it, ready to forward.</p>\n<div class=\"cards\">\n");
-    for (int i = 0; i < o.cards().size(); i++) {
-      Card card = o.cards().get(i);
-      Written w = c.cards().get(i);
-      h.append("<figure class=\"card\">\n<img src=\"").append(esc(w.png()))
-          .append("\" width=\"").append(w.width()).append("\" height=\"").append(w.height())
-          .append("\" alt=\"").append(esc(w.alt())).append("\">\n<figcaption><strong>")
-          .append(name(card.artist().label())).append("</strong>");
-      for (String line : CardChartFactory.keyLines(card, o.outage(), r.confidence())) {
-        h.append("<br>").append(esc(line));
-      }
-      h.append(" <span class=\"files\"><a href=\"").append(esc(w.png()))
-          .append("\">PNG</a> · <a href=\"").append(esc(w.svg()))
-          .append("\">SVG</a></span></figcaption>\n</figure>\n");
-    }
-    h.append("</div>\n");
   }
 
   private static void files(StringBuilder h, Report r) {

@@ -2,6 +2,7 @@ package io.deadair.charts;
 
 import io.deadair.common.domain.Segment;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +91,12 @@ public final class ReportModel {
    * @param weeklyPlays plays in a normal week, from the baseline's plays per hour
    */
   public record Card(Artist artist, List<Point> series, double weeklyPlays,
-      List<Release> releases) {
+      List<Release> releases, List<Where> where, List<DayPoint> days) {
+
+    /** A card without the market panel and the daily line. */
+    public Card(Artist artist, List<Point> series, double weeklyPlays, List<Release> releases) {
+      this(artist, series, weeklyPlays, releases, List.of(), List.of());
+    }
 
     /** The share of a normal week's plays the outage took, in %. */
     public double shareOfWeekLost() {
@@ -98,11 +104,53 @@ public final class ReportModel {
     }
   }
 
+  /** Where an artist lost: one (country, platform, tier) part of its outage window. */
+  public record Where(String country, String platform, String tier, double lostPlays,
+      double lostRevenue) {}
+
+  /** One UTC day of an artist: observed plays, and with the outages' loss put back. */
+  public record DayPoint(LocalDate day, double observed, double adjusted, double low,
+      double high) {}
+
+  /** What a label's artists lost in one outage; {@code csv} is its file, or null. */
+  public record LabelLoss(String labelId, String name, long artists, long emerging,
+      double lostPlays, double lostLow, double lostHigh, double lostRevenue, String csv) {}
+
+  /** A promotion that met an outage, with the artist's plays lost inside it. */
+  public record PromotionLoss(String promotionId, String artistId, String artistName,
+      String segment, String kind, Instant start, Instant end, double overlapHours,
+      double recoveryHours, double sharePct, double lostPlays, double lostLow,
+      double lostHigh) {
+
+    /** The artist's name, or its id when the name is unknown. */
+    public String artistLabel() {
+      return artistName == null || artistName.isBlank() ? artistId : artistName;
+    }
+  }
+
+  /** Where and how the artists lost beyond their own totals: labels and promotions. */
+  public record DrillDown(List<LabelLoss> labels, List<PromotionLoss> promotions) {
+
+    public static DrillDown none() {
+      return new DrillDown(List.of(), List.of());
+    }
+  }
+
   /** Everything the report shows of one outage. */
   public record OutageReport(Outage outage, List<Point> timeline, List<SegmentTotals> totals,
       Optional<ShareTest> shareTest, List<PhaseRates> phases, List<ShareSpread> spreads,
       List<Artist> mostAffected, List<Artist> topEmerging, List<Market> markets,
-      List<Release> releases, List<RoyaltyRisk> royaltyRisks, List<Card> cards) {
+      List<Release> releases, List<RoyaltyRisk> royaltyRisks, List<Card> cards,
+      DrillDown drillDown) {
+
+    /** An outage report without the drill-down. */
+    public OutageReport(Outage outage, List<Point> timeline, List<SegmentTotals> totals,
+        Optional<ShareTest> shareTest, List<PhaseRates> phases, List<ShareSpread> spreads,
+        List<Artist> mostAffected, List<Artist> topEmerging, List<Market> markets,
+        List<Release> releases, List<RoyaltyRisk> royaltyRisks, List<Card> cards) {
+      this(outage, timeline, totals, shareTest, phases, spreads, mostAffected, topEmerging,
+          markets, releases, royaltyRisks, cards, DrillDown.none());
+    }
 
     /** The totals of a segment, or of the whole service for {@code all}. */
     public Optional<SegmentTotals> totals(String segment) {

@@ -21,7 +21,8 @@ public final class ReportRenderer {
 
   /** The charts of one outage, as written. */
   public record OutageCharts(Written timeline, Written phases, Written shareLost,
-      Optional<Written> emerging, Written markets, List<Written> cards) {}
+      Optional<Written> emerging, Written markets, List<Written> cards,
+      List<Optional<Written>> cardDays) {}
 
   /** The report's page, beside its charts. */
   public static final String PAGE = "index.html";
@@ -68,13 +69,19 @@ public final class ReportRenderer {
         MarketChartFactory.height(o.markets()),
         "Revenue lost in outage " + id + " by country and tier");
     List<Written> cards = new ArrayList<>();
+    List<Optional<Written>> days = new ArrayList<>();
     int n = 0;
     for (Card c : o.cards()) {
       cards.add(ChartWriter.write(sink, prefix + "card-" + (++n),
-          CardChartFactory.createChart(c, o.outage(), report.confidence()), 960, 560,
-          "Artist card: " + c.artist().label() + ", outage " + id));
+          CardChartFactory.createChart(c, o.outage(), report.confidence()), 960,
+          CardChartFactory.height(c), "Artist card: " + c.artist().label() + ", outage " + id));
+      days.add(c.days().isEmpty() ? Optional.empty() : Optional.of(ChartWriter.write(sink,
+          prefix + "card-" + n + "-days", DailyChartFactory.createChart(c.artist().label()
+              + ": plays per day", c.days(), c.artist().emerging() ? ChartTheme.EMERGING
+              : ChartTheme.OBSERVED), 960, 360, "Plays per day of " + c.artist().label()
+              + ", observed and with the outages' loss put back")));
     }
-    return new OutageCharts(timeline, phases, share, emerging, markets, cards);
+    return new OutageCharts(timeline, phases, share, emerging, markets, cards, days);
   }
 
   /** Puts docs/method.md (bundled at build time) beside the report, for the details. */

@@ -187,7 +187,9 @@ class ChartFactoriesTest {
     assertThat(lines.get(1)).isEqualTo("Lost revenue: $10.00 ($8.00 – $12.00)");
     assertThat(lines.get(2)).as("share of a normal week: 240 of 2,000")
         .contains("12.0 % of a normal week");
-    assertThat(lines.get(3)).contains("track <t1>").contains("before the outage");
+    assertThat(lines.get(3)).as("where, by lost revenue")
+        .isEqualTo("Where: DE android free $0.12 · BR ios<> premium $0.080");
+    assertThat(lines.get(4)).contains("track <t1>").contains("before the outage");
     JFreeChart chart = CardChartFactory.createChart(card, o.outage(), 0.95);
     assertThat(chart.getTitle().getText()).isEqualTo(card.artist().name());
     assertThat(subtitles(chart)).contains("Lost plays: 240").contains("Emerging artist");
@@ -213,5 +215,18 @@ class ChartFactoriesTest {
     for (Object t : chart.getSubtitles()) {
       assertThat(t).isInstanceOf(Title.class);
     }
+  }
+
+  @Test
+  void theDailyChartShowsObservedAndRepairedDays() {
+    var days = Fixtures.days();
+    var observed = DailyChartFactory.createObservedDataset(days);
+    var adjusted = DailyChartFactory.createAdjustedDataset(days);
+    assertThat(observed.getItemCount(0)).isEqualTo(10);
+    assertThat(observed.getYValue(0, 7)).as("the outage's day as observed").isEqualTo(320);
+    assertThat(adjusted.getYValue(0, 7)).as("and repaired").isEqualTo(400);
+    assertThat(adjusted.getStartYValue(0, 7)).isEqualTo(380);
+    assertThat(adjusted.getEndYValue(0, 7)).isEqualTo(420);
+    assertDraws(DailyChartFactory.createChart("d", days, ChartTheme.EMERGING));
   }
 }

@@ -2,14 +2,18 @@ package io.deadair.charts;
 
 import io.deadair.charts.ReportModel.Artist;
 import io.deadair.charts.ReportModel.Card;
+import io.deadair.charts.ReportModel.DayPoint;
 import io.deadair.charts.ReportModel.DeclaredVsData;
 import io.deadair.charts.ReportModel.DetectionReport;
+import io.deadair.charts.ReportModel.DrillDown;
 import io.deadair.charts.ReportModel.FoundWindow;
+import io.deadair.charts.ReportModel.LabelLoss;
 import io.deadair.charts.ReportModel.Market;
 import io.deadair.charts.ReportModel.Outage;
 import io.deadair.charts.ReportModel.OutageReport;
 import io.deadair.charts.ReportModel.PhaseRates;
 import io.deadair.charts.ReportModel.Point;
+import io.deadair.charts.ReportModel.PromotionLoss;
 import io.deadair.charts.ReportModel.Release;
 import io.deadair.charts.ReportModel.Report;
 import io.deadair.charts.ReportModel.RoyaltyRisk;
@@ -17,8 +21,10 @@ import io.deadair.charts.ReportModel.SegmentTotals;
 import io.deadair.charts.ReportModel.ServicePoint;
 import io.deadair.charts.ReportModel.ShareSpread;
 import io.deadair.charts.ReportModel.ShareTest;
+import io.deadair.charts.ReportModel.Where;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +106,9 @@ final class Fixtures {
     most.add(0, artist(99, "Big Star", "established", 50));
     Release release = new Release("a0", HOSTILE.get(0), "emerging", "track <t1>",
         START.minus(Duration.ofDays(2)), 2210, 98.0, 80.0, 116.0);
-    Card card = new Card(emerging.get(0), series(0.05), 2000, List.of(release));
+    Card card = new Card(emerging.get(0), series(0.05), 2000, List.of(release),
+        List.of(new Where("DE", "android", "free", 41, 0.12),
+            new Where("BR", "ios<>", "premium", 20, 0.08)), days());
     Card rtl = new Card(emerging.get(2), series(0.02), 900, List.of());
     return new OutageReport(outage(), series(100), List.of(
         new SegmentTotals("all", 1000, 30000, 24000, 23000, 25000, 108, 100, 116),
@@ -108,7 +116,31 @@ final class Fixtures {
         Optional.of(new ShareTest(240, 61, 0.21, 0.11, 0.56, 0.12)), phases(), spreads(), most,
         emerging, markets(), List.of(release),
         List.of(new RoyaltyRisk("a3", HOSTILE.get(3), "emerging", "t<3>", 1055.9, 838.6, 1.3,
-            1000)), List.of(card, rtl));
+            1000)), List.of(card, rtl), drillDown());
+  }
+
+  /** Ten days of one artist, the outage's day with 80 plays put back. */
+  static List<DayPoint> days() {
+    List<DayPoint> out = new ArrayList<>();
+    LocalDate first = LocalDate.of(2026, 2, 25);
+    for (int d = 0; d < 10; d++) {
+      boolean hit = d == 7;
+      out.add(new DayPoint(first.plusDays(d), hit ? 320 : 400, 400, hit ? 380 : 400,
+          hit ? 420 : 400));
+    }
+    return out;
+  }
+
+  /** Two labels (one with a hostile name and a file) and a promotion that went dark. */
+  static DrillDown drillDown() {
+    return new DrillDown(List.of(
+        new LabelLoss("lm1", HOSTILE.get(0), 128, 27, 915, 841, 990, 1.54,
+            "csv/labels/lm1.csv"),
+        new LabelLoss("independent", "Independent artists", 297, 128, 218, 184, 251, 0.33,
+            null)),
+        List.of(new PromotionLoss("p1", "a0", HOSTILE.get(4), "emerging", "editorial_playlist",
+            START.minus(Duration.ofDays(3)), START.plus(Duration.ofDays(4)), 3, 24, 1.8, 74,
+            52, 96)));
   }
 
   static Report report() {

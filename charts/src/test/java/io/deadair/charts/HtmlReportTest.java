@@ -56,6 +56,17 @@ class HtmlReportTest {
   }
 
   @Test
+  void labelsPromotionsAndCardsShowWhereTheLossFell() {
+    assertThat(html).as("labels by lost revenue, with the label's file")
+        .contains("<h3>Labels and distributors</h3>").contains("href=\"../csv/labels/lm1.csv\"")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td><td class=\"num\">128")
+        .as("promotions, the artist's name escaped").contains("Promotions that went dark")
+        .contains("editorial playlist").contains("&lt;/td&gt;&lt;/tr&gt;&lt;img src=x")
+        .as("the card's markets").contains("Where: DE android free $0.12 · BR ios&lt;&gt;")
+        .as("the card's days, observed and repaired").contains("-days.png");
+  }
+
+  @Test
   void everyAttributeValueIsQuotedAndEscaped() {
     Matcher m = Pattern.compile("<[a-z]+\\s[^>]*>").matcher(html);
     while (m.find()) {

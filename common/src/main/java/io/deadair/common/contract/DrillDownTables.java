@@ -56,7 +56,8 @@ public final class DrillDownTables {
           Role.OUTPUT,
           "One row per (outage, artist, country, platform, tier) the artist played in or was"
               + " expected in during the outage window, for artists with at least"
-              + " market_min_expected_plays expected plays; the others roll into artist_id other."
+              + " market_min_expected_plays expected plays or a card in the report; the others"
+              + " roll into artist_id other."
               + " Each in-scope part is expected the artist's in-scope expectation times its"
               + " weight (its country's share of the expectation, split by its baseline plays);"
               + " out of scope, expected is observed. The parts' lost plays and revenue add up to"

@@ -17,6 +17,7 @@ import io.deadair.charts.ReportModel.SegmentTotals;
 import io.deadair.charts.ReportModel.ShareSpread;
 import io.deadair.charts.ReportModel.ShareTest;
 import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.contract.DrillDownTables;
 import io.deadair.common.contract.OutputTables;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.io.InputException;
@@ -28,10 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -100,6 +104,27 @@ public final class ReportLoader {
     return rows != null ? rows : TableRows.read(conf, dir, spec);
   }
 
+  /**
+   * The rows {@code keep} keeps of a table this version added, or none in a run folder made
+   * before it existed.
+   */
+  private List<Row> newerTable(TableSpec spec, Predicate<Row> keep) {
+    List<Row> rows = inMemory.get(spec.name());
+    if (rows != null) {
+      return RowLists.filter(rows, keep);
+    }
+    try {
+      return fileSystem(dir).exists(new Path(dir, "tables/" + spec.name()))
+          ? TableRows.read(conf, dir, spec, keep) : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private FileSystem fileSystem(Path p) throws IOException {
+    return p.getFileSystem(conf);
+  }
+
   private Report report(FileSystem fs) throws IOException {
     JsonNode params = run.path("parameters");
     // A run.json from before a parameter existed reads it at today's default.
@@ -152,14 +177,36 @@ public final class ReportLoader {
         table(OutputTables.REVENUE_BY_MARKET), ReportRecords::market);
     Map<String, List<Card>> cards = ArtistCards.of(table(OutputTables.ARTIST_TIMELINE), impact,
         phaseMetrics, releases);
+    DrillDownRecords drill = drillDown(cards, outages);
     List<OutageReport> out = new ArrayList<>();
     for (String id : outages.keySet()) {
       out.add(new OutageReport(outages.get(id), part(timeline, id), part(totals, id),
           Optional.ofNullable(tests.get(id)), part(phases, id), part(spreads, id),
           part(mostAffected, id), part(topEmerging, id), part(markets, id), part(releases, id),
-          part(royalty, id), part(cards, id)));
+          part(royalty, id), drill.cards(id, part(cards, id)), drill.of(id)));
     }
     return out;
+  }
+
+  /** Labels, promotions, and the market panel and daily line of every card. */
+  private DrillDownRecords drillDown(Map<String, List<Card>> cards, Map<String, Outage> outages) {
+    Set<String> carded = new HashSet<>();
+    cards.values().forEach(l -> l.forEach(c -> carded.add(c.artist().artistId())));
+    return new DrillDownRecords(newerTable(DrillDownTables.LABEL_IMPACT, r -> true),
+        newerTable(DrillDownTables.PROMOTION_IMPACT, r -> true),
+        newerTable(DrillDownTables.ARTIST_MARKET_IMPACT,
+            r -> carded.contains(r.<String>getAs("artist_id"))),
+        newerTable(DrillDownTables.ARTIST_DAILY_ADJUSTED,
+            r -> carded.contains(r.<String>getAs("artist_id"))), outages, this::exists);
+  }
+
+  /** Whether the run folder has the file {@code path}. */
+  private boolean exists(String path) {
+    try {
+      return fileSystem(dir).exists(new Path(dir, path));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The whole service's hourly timeline of each outage. */

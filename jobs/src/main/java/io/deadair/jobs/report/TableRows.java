@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,6 +34,11 @@ final class TableRows {
 
   /** Every row of table {@code spec} under {@code dir/tables/}. */
   static List<Row> read(Configuration conf, Path dir, TableSpec spec) {
+    return read(conf, dir, spec, r -> true);
+  }
+
+  /** The rows of table {@code spec} under {@code dir/tables/} that {@code keep} keeps. */
+  static List<Row> read(Configuration conf, Path dir, TableSpec spec, Predicate<Row> keep) {
     Path table = new Path(dir, "tables/" + spec.name());
     StructType schema = SparkSchemas.nullable(spec);
     List<Row> rows = new ArrayList<>();
@@ -54,7 +60,10 @@ final class TableRows {
         try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(), part)
             .withConf(conf).build()) {
           for (Group g = r.read(); g != null; g = r.read()) {
-            rows.add(row(g, spec, schema));
+            Row row = row(g, spec, schema);
+            if (keep.test(row)) {
+              rows.add(row);
+            }
           }
         }
       }

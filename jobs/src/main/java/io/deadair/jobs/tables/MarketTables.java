@@ -8,6 +8,7 @@ import io.deadair.jobs.tables.ArtistTables.Finished;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
@@ -21,7 +22,8 @@ import scala.Tuple2;
  * expectation; its variance is w times the artist's count-noise variance plus w² times its
  * level variance (the level error is one for all the parts), and its interval is calibrated at
  * its own size. Artists below {@code market_min_expected_plays} roll into artist {@code other},
- * whose parts add their interval's half-widths in quadrature.
+ * whose parts add their interval's half-widths in quadrature; artists with a card in the report
+ * keep their own rows.
  */
 final class MarketTables {
 
@@ -30,12 +32,17 @@ final class MarketTables {
   /** Sums per part: expected, observed, lost, half², revenue, revenue half². */
   private static final int FIGURES = 6;
 
+  /**
+   * The rows; {@code cards} (outage id to artist ids) keep their own rows whatever their size,
+   * for the report's cards.
+   */
   static JavaRDD<Row> artistMarketImpact(JavaRDD<List<Finished>> finished,
-      Broadcast<Fitted> fitted, double minExpected) {
+      Broadcast<Fitted> fitted, double minExpected, Map<String, List<String>> cards) {
     JavaPairRDD<List<Object>, double[]> parts = finished.flatMapToPair(fs -> {
       List<Tuple2<List<Object>, double[]>> out = new ArrayList<>();
       for (Finished f : fs) {
-        boolean own = f.impact().expectedPlays() >= minExpected;
+        boolean own = f.impact().expectedPlays() >= minExpected
+            || cards.getOrDefault(f.outageId(), List.of()).contains(f.artist().artistId());
         for (MarketPart part : f.outage().outageWindow().parts()) {
           List<Object> key = Arrays.asList(f.outageId(),
               own ? f.artist().artistId() : DrillDownTables.OTHER, own ? f.name() : null,

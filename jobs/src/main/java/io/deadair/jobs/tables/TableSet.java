@@ -82,7 +82,7 @@ public final class TableSet {
         () -> write(OutputTables.RELEASE_IMPACT, artists.releases(results)),
         () -> write(OutputTables.ROYALTY_RISK, artists.royaltyRisk(results))));
     writes.addAll(drillDown(results.map(artists::finish), artists, model, serviceError,
-        artistCount));
+        artistCount, SummaryTables.cards(sums, fitted.models())));
     // Each write is a few small Spark jobs whose driver-side planning can overlap another's
     // tasks on the executors.
     try (DriverPool pool = new DriverPool("deadair-write", 3)) {
@@ -103,14 +103,14 @@ public final class TableSet {
   /** The writes of the tables that say where and how the artists lost. */
   private List<Callable<Long>> drillDown(JavaRDD<List<ArtistTables.Finished>> finished,
       ArtistTables artists, Broadcast<Fitted> model, Map<String, Double> serviceError,
-      long artistCount) {
+      long artistCount, Map<String, List<String>> cards) {
     List<PromotionTables.Window> windows = PromotionTables.windows(model.value().models(),
         service.hourly());
     return List.of(
         () -> write(DrillDownTables.LABEL_IMPACT, LabelTables.labelImpact(finished,
             serviceError, config.confidence())),
         () -> write(DrillDownTables.ARTIST_MARKET_IMPACT, MarketTables.artistMarketImpact(
-            finished, model, config.marketMinExpected())),
+            finished, model, config.marketMinExpected(), cards)),
         () -> write(DrillDownTables.PROMOTION_IMPACT, PromotionTables.promotionImpact(finished,
             promotions, windows, model)),
         () -> writeDaily(DrillDownTables.ARTIST_DAILY_ADJUSTED, AdjustedTables.artistDaily(
