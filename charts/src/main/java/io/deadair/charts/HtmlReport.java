@@ -129,6 +129,14 @@ public final class HtmlReport {
         Formats.pct(share), "of lost revenue (" + Formats.usd(em.lostRevenue()) + "); "
             + Formats.pct(100 * em.lostPlays() / all.lostPlays()) + " of lost plays; "
             + Formats.plays(em.artists()) + " emerging artists"));
+    SegmentTotals est = o.totals(Segment.ESTABLISHED.label()).orElse(null);
+    if (em != null && est != null && em.playlistShareOfLost() != null
+        && est.playlistShareOfLost() != null) {
+      stat(h, "Emerging artists' loss from playlists", Formats.pct(em.playlistShareOfLost()),
+          "of their lost plays were playlist plays, against "
+              + Formats.pct(est.playlistShareOfLost()) + " for established artists; "
+              + Formats.pct(em.playlistLostPct()) + " of their playlist plays went dark");
+    }
     h.append("</div>\n");
   }
 

@@ -33,7 +33,15 @@ public final class ReportModel {
   /** A segment's totals (or the service's, segment {@code all}) for one outage. */
   public record SegmentTotals(String segment, long artists, double expectedPlays,
       double lostPlays, double lostLow, double lostHigh, double lostRevenue, double revenueLow,
-      double revenueHigh) {
+      double revenueHigh, Double playlistLostPct, Double playlistShareOfLost) {
+
+    /** Totals of an input whose plays have no source. */
+    public SegmentTotals(String segment, long artists, double expectedPlays, double lostPlays,
+        double lostLow, double lostHigh, double lostRevenue, double revenueLow,
+        double revenueHigh) {
+      this(segment, artists, expectedPlays, lostPlays, lostLow, lostHigh, lostRevenue,
+          revenueLow, revenueHigh, null, null);
+    }
 
     /** Lost plays as a share of expected plays, in %. */
     public double lostPct() {

@@ -54,6 +54,15 @@ final class PlayDraws implements Serializable {
   /** The field family's world, or null for the home family. */
   private final FieldWorld field;
 
+  /**
+   * Where a play began, from its own hash of the play (no draw of the plays' stream moves):
+   * by the shares of {@link World#source}.
+   */
+  int source(int artist, int user, long tsMs) {
+    return World.source(Hashing.unit(seed, artist, user, tsMs, 20),
+        catalog.artists().get(artist).emerging());
+  }
+
   PlayDraws(GeneratorOptions o, ArtistCatalog catalog, OutagePlan plan) {
     this.seed = o.seed();
     this.days = o.days();

@@ -41,6 +41,8 @@ final class PlayFile {
       .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("tier")
       .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
       .named("reason_end")
+      .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+      .named("source")
       .named("spark_schema");
 
   private long[] ts = new long[1024];
@@ -52,9 +54,10 @@ final class PlayFile {
   private byte[] platform = new byte[1024];
   private byte[] tier = new byte[1024];
   private byte[] reason = new byte[1024];
+  private byte[] source = new byte[1024];
   private int size;
 
-  void add(long tsMs, int u, int a, int t, int played, int c, int p, int ti, int r) {
+  void add(long tsMs, int u, int a, int t, int played, int c, int p, int ti, int r, int s) {
     if (size == ts.length) {
       int n = size * 2;
       ts = Arrays.copyOf(ts, n);
@@ -66,6 +69,7 @@ final class PlayFile {
       platform = Arrays.copyOf(platform, n);
       tier = Arrays.copyOf(tier, n);
       reason = Arrays.copyOf(reason, n);
+      source = Arrays.copyOf(source, n);
     }
     ts[size] = tsMs;
     user[size] = u;
@@ -76,6 +80,7 @@ final class PlayFile {
     platform[size] = (byte) p;
     tier[size] = (byte) ti;
     reason[size] = (byte) r;
+    source[size] = (byte) s;
     size++;
   }
 
@@ -140,6 +145,7 @@ final class PlayFile {
       w[6].write(PlayIds.PLATFORMS.get(platform[i]), 0, 1);
       w[7].write(PlayIds.TIERS.get(tier[i]), 0, 1);
       w[8].write(PlayIds.REASONS.get(reason[i]), 0, 1);
+      w[9].write(PlayIds.SOURCES.get(source[i]), 0, 1);
       columns.endRecord();
     }
   }
@@ -165,6 +171,7 @@ final class PlayFile {
     platform = gather(platform, from);
     tier = gather(tier, from);
     reason = gather(reason, from);
+    source = gather(source, from);
   }
 
   private static long[] gather(long[] values, int[] from) {

@@ -17,6 +17,7 @@ final class PlayIds {
   static final List<Binary> PLATFORMS = binaries(World.PLATFORMS);
   static final List<Binary> TIERS = binaries(World.TIERS);
   static final List<Binary> REASONS = binaries(World.REASONS);
+  static final List<Binary> SOURCES = binaries(World.SOURCES);
 
   private final Binary[] users;
   private final Binary[] artists;

@@ -37,6 +37,7 @@ final class PlaySlice implements PlayDraws.PlaySink {
   record Result(int slice, int[] artists, long drawn, long removed, long rebound, long written,
       long[] truth, Map<Long, long[]> markets) implements Serializable {}
 
+  private final PlayDraws draws;
   private final int slice;
   private final int[] artists;
   /** Position of each artist (by index) in {@link #artists}, -1 for other slices' artists. */
@@ -53,7 +54,9 @@ final class PlaySlice implements PlayDraws.PlaySink {
   private PlayFile lastFile;
   private long lastDay;
 
-  private PlaySlice(int slice, int[] artists, int allArtists, int outages, int users) {
+  private PlaySlice(PlayDraws draws, int slice, int[] artists, int allArtists, int outages,
+      int users) {
+    this.draws = draws;
     this.slice = slice;
     this.artists = artists;
     this.position = new int[allArtists];
@@ -100,7 +103,8 @@ final class PlaySlice implements PlayDraws.PlaySink {
    */
   static Result write(PlayDraws draws, int[] artists, int allArtists, int days, int outages,
       int slice, String plays, Configuration conf, int zstdLevel) {
-    PlaySlice s = new PlaySlice(slice, artists, allArtists, outages, draws.userCount());
+    PlaySlice s = new PlaySlice(draws, slice, artists, allArtists, outages,
+        draws.userCount());
     int[][] daily = new int[artists.length][];
     for (int k = 0; k < artists.length; k++) {
       daily[k] = draws.dailyPlays(artists[k]);
@@ -159,7 +163,8 @@ final class PlaySlice implements PlayDraws.PlaySink {
       lastDay = day;
       lastFile = days.computeIfAbsent(day, x -> new PlayFile());
     }
-    lastFile.add(tsMs, user, artist, track, ms, country, platform, tier, reason);
+    lastFile.add(tsMs, user, artist, track, ms, country, platform, tier, reason,
+        draws.source(artist, user, tsMs));
   }
 
   /** Writes and forgets every UTC day before {@code day}. */

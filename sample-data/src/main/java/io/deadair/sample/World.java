@@ -100,4 +100,28 @@ final class World implements Serializable {
     }
     throw new IllegalArgumentException("Unknown country in the generator's world: " + code);
   }
+
+  /** Where plays begin, as the contract names them. */
+  static final List<String> SOURCES =
+      List.of("library", "playlist", "search", "artist_page", "radio", "other");
+
+  /**
+   * Each source's share of an emerging artist's plays, and of the others': emerging artists
+   * are heard more through the service's playlists and less from listeners' own libraries.
+   */
+  static final double[] EMERGING_SOURCES = {0.20, 0.45, 0.10, 0.10, 0.10, 0.05};
+  static final double[] OTHER_SOURCES = {0.40, 0.25, 0.12, 0.08, 0.10, 0.05};
+
+  /** The source of a play whose uniform draw is {@code u}. */
+  static int source(double u, boolean emerging) {
+    double[] shares = emerging ? EMERGING_SOURCES : OTHER_SOURCES;
+    double sum = 0;
+    for (int s = 0; s < shares.length - 1; s++) {
+      sum += shares[s];
+      if (u < sum) {
+        return s;
+      }
+    }
+    return shares.length - 1;
+  }
 }

@@ -18,6 +18,10 @@ public final class Contract {
   /** More streams than this in one bucket is a corrupt count (all of Spotify streams less). */
   public static final long MAX_STREAMS = 1_000_000_000_000L;
 
+  /** Where a play began, in the order of the cube's source codes (1 is library). */
+  public static final List<String> PLAY_SOURCES = List.of("library", "playlist", "search",
+      "artist_page", "radio", "other");
+
   private static final ValueRule TIERS = new ValueRule.OneOf(List.of("premium", "free"));
   private static final ValueRule PLATFORM = new ValueRule.Word("[a-z0-9][a-z0-9_.-]{0,31}",
       "a lower-case word of up to 32 letters, digits, '_', '.' or '-'");
@@ -46,7 +50,10 @@ public final class Contract {
               optional("reason_end", ColumnType.STRING,
                   "Why the play ended (trackdone, fwdbtn, backbtn, endplay, logout); "
                       + "fwdbtn and backbtn count as skips.",
-                  "trackdone")));
+                  "trackdone"),
+              optional("source", ColumnType.STRING, "Where the play began: library, playlist,"
+                  + " search, artist_page, radio or other.", "playlist")
+                  .with(new ValueRule.OneOf(PLAY_SOURCES))));
 
   public static final TableSpec STREAM_COUNTS =
       new TableSpec(
@@ -165,7 +172,7 @@ public final class Contract {
           DrillDownTables.PROMOTION_IMPACT, DrillDownTables.ARTIST_DAILY_ADJUSTED,
           DrillDownTables.TRACK_DAILY_ADJUSTED,
           OutputTables.QUARANTINE, OutputTables.DETECTED_OUTAGES, OutputTables.SERVICE_SERIES,
-          OutputTables.OUTAGE_ARTIST_TRUTH);
+          TruthTables.OUTAGE_ARTIST_TRUTH, TruthTables.OUTAGE_MARKET_TRUTH);
 
   private Contract() {}
 

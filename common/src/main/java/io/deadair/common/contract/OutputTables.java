@@ -66,7 +66,16 @@ public final class OutputTables {
               optional("label_id", ColumnType.STRING, "The artist's label, from the artists"
                   + " table; empty for an independent artist.", "lm1"),
               optional("label_name", ColumnType.STRING, "The label's name.",
-                  "Northgate Records")));
+                  "Northgate Records"),
+              optional("lost_plays_library", ColumnType.DOUBLE, "Lost plays that would have"
+                  + " begun in the listener's library (plays with a source only; each source"
+                  + " is expected its share of the artist's baseline plays).", "120.4"),
+              optional("lost_plays_playlist", ColumnType.DOUBLE, "... from a playlist.", "150.2"),
+              optional("lost_plays_search", ColumnType.DOUBLE, "... from search.", "12.0"),
+              optional("lost_plays_artist_page", ColumnType.DOUBLE, "... from the artist's"
+                  + " page.", "20.1"),
+              optional("lost_plays_radio", ColumnType.DOUBLE, "... from radio.", "9.3"),
+              optional("lost_plays_other", ColumnType.DOUBLE, "... from elsewhere.", "3.6")));
 
   public static final TableSpec ARTIST_PHASE_METRICS =
       new TableSpec(
@@ -124,7 +133,14 @@ public final class OutputTables {
                   "Effect size: chance that a random emerging artist lost a larger share than a"
                       + " random established one.", "0.56"),
               optional("rank_biserial", ColumnType.DOUBLE,
-                  "Effect size from -1 to 1: 2 prob_emerging_larger - 1.", "0.12")));
+                  "Effect size from -1 to 1: 2 prob_emerging_larger - 1.", "0.12"),
+              optional("playlist_expected_plays", ColumnType.DOUBLE, "Plays expected from"
+                  + " playlists (when the plays have a source).", "5100.0"),
+              optional("playlist_lost_pct", ColumnType.DOUBLE, "The share of them lost, in %:"
+                  + " how much the segment's playlist-driven plays went dark.", "81.2"),
+              optional("playlist_share_of_lost_pct", ColumnType.DOUBLE, "Playlist plays' share"
+                  + " of the segment's lost plays, in %: how much its loss was visibility the"
+                  + " service gives.", "44.7")));
 
   public static final TableSpec TIMELINE =
       new TableSpec(
@@ -268,25 +284,6 @@ public final class OutputTables {
                   "The track's part of the artist's loss.", "0.8"),
               required("track_lost_plays_high", ColumnType.DOUBLE, "Upper end, 95 %.", "1.3"),
               required("threshold_plays", ColumnType.LONG, "The royalty threshold.", "1000")));
-
-  public static final TableSpec OUTAGE_ARTIST_TRUTH =
-      new TableSpec(
-          "outage_artist_truth",
-          Role.OUTPUT,
-          "Generator only: the exact counts of its own draws per (outage, artist).",
-          List.of(
-              required("outage_id", ColumnType.STRING, "Outage id.", "global-1"),
-              required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
-              required("counterfactual_plays", ColumnType.LONG,
-                  "Plays drawn inside the window before any was removed.", "412"),
-              required("in_scope_plays", ColumnType.LONG,
-                  "Of those, plays inside the outage's countries and platforms.", "412"),
-              required("removed_plays", ColumnType.LONG,
-                  "Plays removed by the outage (they are not in plays).", "329"),
-              required("after_counterfactual_plays", ColumnType.LONG,
-                  "Plays drawn in the recovery window, rebound not included.", "3120"),
-              required("rebound_plays", ColumnType.LONG,
-                  "Removed plays that came back after the window (they are in plays).", "74")));
 
   private OutputTables() {}
 }

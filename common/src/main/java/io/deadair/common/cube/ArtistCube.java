@@ -121,7 +121,12 @@ public final class ArtistCube {
   }
 
   public int slot(int i) {
-    return slots[i];
+    return slots[i] & ((1 << CubeAggregate.SOURCE_SHIFT) - 1);
+  }
+
+  /** The source of slot sum {@code i}'s plays: 0 when not given, else 1 + its contract index. */
+  public int source(int i) {
+    return slots[i] >>> CubeAggregate.SOURCE_SHIFT;
   }
 
   /** Part {@code part} (0 plays, 1 ms played, 2 skips, 3 plays with a known end) of slot i. */

@@ -10,7 +10,7 @@ package io.deadair.common.cube;
  * <ul>
  *   <li>hourly cells: plays per (artist, hour, country, platform, tier);
  *   <li>slot sums: plays, milliseconds, skips and plays with a known end reason per (artist,
- *       phase slot);
+ *       phase slot, source of the play);
  *   <li>listeners: per (artist, listener), the set of slots the listener played the artist in,
  *       as a bit mask, so that unique listeners per phase stay exact;
  *   <li>track days: plays per (artist, track, UTC day), every usable play's, inside the windows
@@ -22,6 +22,9 @@ package io.deadair.common.cube;
  * cube's dictionaries (0: none); hours and days are offsets from the layout's first hour and day.
  */
 public final class CubeAggregate {
+
+  /** Slot sums are kept per (slot, source): the source sits above this bit of the key. */
+  public static final int SOURCE_SHIFT = 24;
 
   private final CubeLayout layout;
   private final int words;
@@ -95,12 +98,13 @@ public final class CubeAggregate {
 
   /**
    * Adds one play. {@code hour} and {@code day} are offsets from the layout's first hour and day;
-   * {@code slot} is the play's phase slot.
+   * {@code slot} is the play's phase slot; {@code source} where it began (0: not given, else 1 +
+   * its place in the contract's list).
    */
   public void addPlay(int artist, int hour, int slot, int country, int platform, int tier,
-      int track, int day, int user, long ms, boolean skip, boolean known) {
+      int track, int day, int user, long ms, boolean skip, boolean known, int source) {
     addHourly(artist, hour, country, platform, tier, 1);
-    int s = slots.entry(artist, slot);
+    int s = slots.entry(artist, slot | (source << SOURCE_SHIFT));
     long[] sums = slots.values();
     sums[s] = Double.doubleToRawLongBits(Double.longBitsToDouble(sums[s]) + 1);
     sums[s + 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(sums[s + 1]) + ms);

@@ -92,9 +92,12 @@ public record ArtistResult(String artistId, ArtistInfo info, double plays, Outag
   /**
    * The plain metrics of one phase; listeners, milliseconds and skips are null for stream
    * counts.
+   *
+   * @param bySource plays per source of the play (in the contract's order), or null when the
+   *     input gives no source
    */
   public record PhaseStat(Phase phase, double hours, double plays, Long listeners, Double ms,
-      Double skips, double known) implements Serializable {}
+      Double skips, double known, double[] bySource) implements Serializable {}
 
   /** A track and its plays over the baseline days. */
   public record TrackPlays(String trackId, double plays) implements Serializable {}

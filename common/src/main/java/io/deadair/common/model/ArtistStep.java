@@ -1,6 +1,7 @@
 package io.deadair.common.model;
 
 import io.deadair.common.config.ImpactConfig;
+import io.deadair.common.contract.Contract;
 import io.deadair.common.cube.ArtistCube;
 import io.deadair.common.cube.CubeCodes;
 import io.deadair.common.domain.Phase;
@@ -15,6 +16,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +35,8 @@ public final class ArtistStep implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final Phase[] PHASES = Phase.values();
+  /** Per slot: plays, ms, skips, known ends, a row there, then plays per source. */
+  private static final int SUMS = 5 + Contract.PLAY_SOURCES.size();
 
   private final List<OutageModel> models;
   private final ArtistModel model;
@@ -171,7 +175,7 @@ public final class ArtistStep implements Serializable {
    * row there. Plays carry them from the pass; stream counts add up their hourly cells here.
    */
   private double[][] slotSums(ArtistCube cube) {
-    double[][] sums = new double[calendar.slots().size()][5];
+    double[][] sums = new double[calendar.slots().size()][SUMS];
     if (listeners) {
       for (int i = 0; i < cube.slotCount(); i++) {
         double[] s = sums[cube.slot(i)];
@@ -179,6 +183,9 @@ public final class ArtistStep implements Serializable {
           s[part] += cube.slotSum(i, part);
         }
         s[4] = 1;
+        if (cube.source(i) > 0) {
+          s[4 + cube.source(i)] += cube.slotSum(i, 0);
+        }
       }
     } else {
       for (int i = 0; i < cube.cells(); i++) {
@@ -196,10 +203,10 @@ public final class ArtistStep implements Serializable {
     List<PhaseStat> out = new ArrayList<>();
     for (Phase p : PHASES) {
       boolean[] in = phaseSlots[k][p.ordinal()];
-      double[] t = new double[5];
+      double[] t = new double[SUMS];
       for (int s = 0; s < in.length; s++) {
         if (in[s]) {
-          for (int part = 0; part < 5; part++) {
+          for (int part = 0; part < SUMS; part++) {
             t[part] += slotSums[s][part];
           }
         }
@@ -209,10 +216,16 @@ public final class ArtistStep implements Serializable {
       }
       out.add(listeners
           ? new PhaseStat(p, phaseHours[k][p.ordinal()], t[0], uniqueListeners(cube, in), t[1],
-              t[2], t[3])
-          : new PhaseStat(p, phaseHours[k][p.ordinal()], t[0], null, null, null, 0));
+              t[2], t[3], bySource(t))
+          : new PhaseStat(p, phaseHours[k][p.ordinal()], t[0], null, null, null, 0, null));
     }
     return out;
+  }
+
+  /** A phase's plays per source, or null when none of its plays has one. */
+  private static double[] bySource(double[] sums) {
+    double[] s = Arrays.copyOfRange(sums, 5, SUMS);
+    return Arrays.stream(s).sum() > 0 ? s : null;
   }
 
   /** Listeners whose slot mask meets the phase's slots: each counts once however often heard. */

@@ -28,7 +28,9 @@ class ContractTest {
     assertThat(String.join(",", OutputTables.ARTIST_IMPACT.columnNames())).isEqualTo(
         "outage_id,artist_id,artist_name,segment,expected_plays,observed_plays,lost_plays,"
             + "lost_plays_low,lost_plays_high,lost_pct,rebound_plays,net_lost_plays,"
-            + "lost_revenue_usd,lost_revenue_low_usd,lost_revenue_high_usd,label_id,label_name");
+            + "lost_revenue_usd,lost_revenue_low_usd,lost_revenue_high_usd,label_id,label_name,"
+            + "lost_plays_library,lost_plays_playlist,lost_plays_search,lost_plays_artist_page,"
+            + "lost_plays_radio,lost_plays_other");
   }
 
   @Test

@@ -53,7 +53,7 @@ class CubeAggregateTest {
   private static void add(CubeAggregate c, Play p) {
     c.addPlay(code(c, p.artist(), 0), p.hour(), p.slot(), p.country(), code(c, p.platform(), 1),
         p.tier(), p.track() == null ? 0 : code(c, p.track(), 2), p.day(), code(c, p.user(), 3),
-        p.ms(), p.skip(), p.known());
+        p.ms(), p.skip(), p.known(), 0);
   }
 
   /** What the reduce side saw of one artist, in comparable form. */
@@ -205,5 +205,27 @@ class CubeAggregateTest {
     twice.merge(back);
     assertThat(twice.used()).isEqualTo(1000);
     assertThat(twice.buckets()).hasSize(1);
+  }
+
+  @Test
+  void slotSumsKeepEachSourceApartUnderTheSameSlot() {
+    CubeAggregate c = new CubeAggregate(LAYOUT, 16);
+    int a = code(c, "a1", 0);
+    int u = code(c, "u1", 3);
+    c.addPlay(a, 5, 3, 1, 0, 1, 0, 0, u, 1000, false, true, 2);
+    c.addPlay(a, 5, 3, 1, 0, 1, 0, 0, u, 1000, false, true, 2);
+    c.addPlay(a, 5, 3, 1, 0, 1, 0, 0, u, 1000, false, true, 1);
+    c.addPlay(a, 5, 3, 1, 0, 1, 0, 0, u, 1000, false, true, 0);
+    MergedCube merged = new MergedCube(LAYOUT);
+    merged.absorb(c.partials(1)[0]);
+    Map<Integer, Double> bySource = new TreeMap<>();
+    merged.forEachArtist(x -> {
+      for (int i = 0; i < x.slotCount(); i++) {
+        assertThat(x.slot(i)).as("the slot, whatever the source").isEqualTo(3);
+        bySource.merge(x.source(i), x.slotSum(i, 0), Double::sum);
+      }
+    });
+    assertThat(bySource).containsExactly(Map.entry(0, 1.0), Map.entry(1, 1.0),
+        Map.entry(2, 2.0));
   }
 }

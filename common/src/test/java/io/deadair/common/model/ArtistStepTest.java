@@ -66,7 +66,7 @@ class ArtistStepTest {
   private void play(String user, long hour, String track, long ms, boolean skip) {
     cube.addPlay(code("a1", 0), (int) (hour - layout.firstHour()), calendar.slotOf(hour), DE,
         code("ios", 1), 1, code(track, 2), (int) (Math.floorDiv(hour, 24) - layout.firstDay()),
-        code(user, 3), ms, skip, true);
+        code(user, 3), ms, skip, true, 0);
   }
 
   private ArtistResult run(List<Release> releases) {

@@ -19,12 +19,15 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
  */
 final class ColumnarPlays implements PlaySource.BatchCoder<ColumnarBatch> {
 
-  /** The play columns in the order the scan must deliver them; reason_end may be absent. */
+  /**
+   * The play columns in the order the scan must deliver them; reason_end and source may be
+   * absent.
+   */
   static final List<String> COLUMNS = List.of("ts", "user_id", "track_id", "artist_id",
-      "ms_played", "country", "platform", "tier", "reason_end");
+      "ms_played", "country", "platform", "tier", "reason_end", "source");
   static final PlayCoder[] TEXT = {null, PlayCoder.USER, PlayCoder.TRACK,
       PlayCoder.ARTIST, null, PlayCoder.COUNTRY, PlayCoder.PLATFORM, PlayCoder.TIER,
-      PlayCoder.REASON};
+      PlayCoder.REASON, PlayCoder.SOURCE};
 
   private final int[] positions;
   private final boolean msIsLong;
@@ -146,7 +149,7 @@ final class ColumnarPlays implements PlaySource.BatchCoder<ColumnarBatch> {
     }
     cube.addPlay(code[3], clock.hourOffset(micros), slot, code[5], code[6], code[7], code[2],
         clock.dayOffset(micros), code[1], msPlayed, code[8] == PlayCoder.SKIPPED,
-        code[8] != PlayCoder.NO_REASON);
+        code[8] != PlayCoder.NO_REASON, code[9]);
   }
 
   private static int code(ColumnVector v, int row, int[] cache, PlayCoder coder,

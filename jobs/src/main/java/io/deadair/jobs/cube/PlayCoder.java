@@ -16,7 +16,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * {@link #MISSING} (required and blank) or {@link #BROKEN} (breaks its rule).
  */
 enum PlayCoder {
-  ARTIST, TRACK, USER, COUNTRY, PLATFORM, TIER, REASON;
+  ARTIST, TRACK, USER, COUNTRY, PLATFORM, TIER, REASON, SOURCE;
 
   static final int MISSING = -2;
   static final int BROKEN = -1;
@@ -31,11 +31,11 @@ enum PlayCoder {
   /** The code of {@code raw} (null when the value is null), for a cube's dictionaries. */
   int code(UTF8String raw, CubeAggregate cube) {
     if (raw == null) {
-      return this == REASON ? NO_REASON : MISSING;
+      return this == REASON || this == SOURCE ? NO_REASON : MISSING;
     }
     UTF8String s = raw.trim();
     if (s.numBytes() == 0) {
-      return this == REASON ? NO_REASON : MISSING;
+      return this == REASON || this == SOURCE ? NO_REASON : MISSING;
     }
     return switch (this) {
       case ARTIST -> add(s, cube, 0);
@@ -56,6 +56,10 @@ enum PlayCoder {
         yield t > 0 ? t : BROKEN;
       }
       case REASON -> s.equals(FWDBTN) || s.equals(BACKBTN) ? SKIPPED : ENDED;
+      case SOURCE -> {
+        int k = Contract.PLAY_SOURCES.indexOf(s.toString().toLowerCase(Locale.ROOT));
+        yield k >= 0 ? k + 1 : BROKEN;
+      }
     };
   }
 

@@ -11,10 +11,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
  */
 final class RowPlays implements PlaySource.BatchCoder<InternalRow> {
 
-  private static final PlayCoder[] TEXT = {null, PlayCoder.USER, PlayCoder.TRACK,
-      PlayCoder.ARTIST, null, PlayCoder.COUNTRY, PlayCoder.PLATFORM, PlayCoder.TIER,
-      PlayCoder.REASON};
-  private static final int REASON = 9;
+  private static final PlayCoder[] TEXT = ColumnarPlays.TEXT;
+  private static final int REASON = TEXT.length;
 
   @Override
   public void add(InternalRow row, CubeAggregate cube, PassTotals totals, PlayClock clock) {
@@ -23,13 +21,14 @@ final class RowPlays implements PlaySource.BatchCoder<InternalRow> {
       return;
     }
     long micros = row.getLong(0);
-    // A row outside the windows counts only in the service's fine series: its other text is
-    // not coded, which costs more here than the pass's own coders.
+    // A row outside the windows counts only in the service's fine series and its artist's
+    // track day: its other text is not coded, which costs more here than the pass's own coders.
     boolean outside = clock.slot(micros) < 0;
     int[] code = new int[TEXT.length];
     for (int c = 1; c < TEXT.length; c++) {
       if (TEXT[c] != null && (!outside || TEXT[c] == PlayCoder.COUNTRY
-          || TEXT[c] == PlayCoder.PLATFORM)) {
+          || TEXT[c] == PlayCoder.PLATFORM || TEXT[c] == PlayCoder.ARTIST
+          || TEXT[c] == PlayCoder.TRACK)) {
         code[c] = TEXT[c].code(row.isNullAt(c) ? null : row.getUTF8String(c), cube);
       }
     }

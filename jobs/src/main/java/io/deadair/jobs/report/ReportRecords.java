@@ -44,7 +44,8 @@ final class ReportRecords {
     return new SegmentTotals(r.getAs("segment"), r.<Long>getAs("artists"),
         r.getAs("expected_plays"), r.getAs("lost_plays"), r.getAs("lost_plays_low"),
         r.getAs("lost_plays_high"), r.getAs("lost_revenue_usd"), r.getAs("lost_revenue_low_usd"),
-        r.getAs("lost_revenue_high_usd"));
+        r.getAs("lost_revenue_high_usd"), r.<Double>getAs("playlist_lost_pct"),
+        r.<Double>getAs("playlist_share_of_lost_pct"));
   }
 
   /** The rank test of each outage, from its segment_summary row {@code all}, when it ran. */

@@ -10,6 +10,7 @@ import io.deadair.common.model.ArtistResult.ReleaseMatch;
 import io.deadair.common.model.ArtistResult.TrackPlays;
 import io.deadair.common.model.ArtistResult.WindowStat;
 import io.deadair.common.model.Fitted;
+import io.deadair.common.model.SourceSplit;
 import io.deadair.common.model.WindowPrediction;
 import io.deadair.common.stats.PoissonBounds;
 import java.io.Serializable;
@@ -82,10 +83,13 @@ public final class ArtistTables implements Serializable {
       List<Row> rows = new ArrayList<>();
       for (Finished f : finish(r)) {
         ArtistImpact a = f.impact();
+        double[] lost = SourceSplit.lost(f.outage(), a.expectedPlays());
         rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(), f.segment().label(),
             a.expectedPlays(), a.observedPlays(), a.lostPlays(), a.lostLow(), a.lostHigh(),
             a.lostPct(), a.reboundPlays(), a.netLostPlays(), a.lostRevenue(),
-            a.lostRevenueLow(), a.lostRevenueHigh(), f.labelId(), f.labelName()));
+            a.lostRevenueLow(), a.lostRevenueHigh(), f.labelId(), f.labelName(),
+            source(lost, 0), source(lost, 1), source(lost, 2), source(lost, 3), source(lost, 4),
+            source(lost, 5)));
       }
       return rows.iterator();
     });
@@ -138,6 +142,10 @@ public final class ArtistTables implements Serializable {
       }
       return rows.iterator();
     });
+  }
+
+  private static Double source(double[] lost, int s) {
+    return lost == null ? null : lost[s];
   }
 
   private static Double times(double v, Double share) {

@@ -1,5 +1,6 @@
 package io.deadair.jobs.tables;
 
+import io.deadair.common.contract.Contract;
 import io.deadair.common.domain.Segment;
 import io.deadair.common.model.ArtistImpact;
 import io.deadair.common.model.ArtistResult.WindowStat;
@@ -38,8 +39,12 @@ public final class OutageSums implements Serializable {
   static final int HALF_USD_SQ = 5;
   static final int EXPECTED_IN_USD = 6;
   static final int REVENUE = 7;
+  static final int PLAYLIST_EXPECTED = 8;
+  static final int PLAYLIST_LOST = 9;
+  /** Artists whose plays gave a source. */
+  static final int WITH_SOURCE = 10;
 
-  final double[][] totals = new double[SERIES][8];
+  final double[][] totals = new double[SERIES][11];
   final boolean[] present = new boolean[SERIES];
   final Quantiles[] medians = new Quantiles[SERIES];
   final List<Double> emergingShares = new ArrayList<>();
@@ -82,6 +87,16 @@ public final class OutageSums implements Serializable {
       if (series > 0) {
         observed[series][h] += timeline[h];
       }
+    }
+  }
+
+  /** Adds an artist's playlist-driven plays, expected and lost, to its totals. */
+  void addPlaylist(double[] expected, double[] lost, int series) {
+    int playlist = Contract.PLAY_SOURCES.indexOf("playlist");
+    for (int s : new int[] {ALL, series}) {
+      totals[s][PLAYLIST_EXPECTED] += expected[playlist];
+      totals[s][PLAYLIST_LOST] += lost[playlist];
+      totals[s][WITH_SOURCE]++;
     }
   }
 

@@ -8,6 +8,7 @@ import io.deadair.common.model.ArtistResult.OutageResult;
 import io.deadair.common.model.ArtistResult.WindowStat;
 import io.deadair.common.model.Fitted;
 import io.deadair.common.model.OutageModel;
+import io.deadair.common.model.SourceSplit;
 import io.deadair.common.model.WindowPrediction;
 import io.deadair.common.revenue.RateCard;
 import io.deadair.common.stats.Calibration;
@@ -94,6 +95,10 @@ public final class SummaryTables {
       }
     }
     acc.addExpectation(w, p, series);
+    double[] sourceExpected = SourceSplit.expected(o, a.expectedPlays());
+    if (sourceExpected != null) {
+      acc.addPlaylist(sourceExpected, SourceSplit.lost(o, a.expectedPlays()), series);
+    }
     boolean emerging = segment == Segment.EMERGING;
     acc.addMarkets(w, p.expectedIn(), emerging);
     if (emerging) {
@@ -154,7 +159,12 @@ public final class SummaryTables {
             t == null ? null : t.nFirst(), t == null ? null : t.nSecond(),
             t == null ? null : t.uFirst(), t == null ? null : t.pTwoSided(),
             t == null ? null : t.pFirstLarger(), t == null ? null : t.probabilityFirstLarger(),
-            t == null ? null : t.rankBiserial()));
+            t == null ? null : t.rankBiserial(),
+            v[OutageSums.WITH_SOURCE] > 0 ? v[OutageSums.PLAYLIST_EXPECTED] : null,
+            v[OutageSums.WITH_SOURCE] > 0 && v[OutageSums.PLAYLIST_EXPECTED] > 0
+                ? 100 * v[OutageSums.PLAYLIST_LOST] / v[OutageSums.PLAYLIST_EXPECTED] : null,
+            v[OutageSums.WITH_SOURCE] > 0 && lost != 0
+                ? 100 * v[OutageSums.PLAYLIST_LOST] / lost : null));
       }
     }
     return rows;

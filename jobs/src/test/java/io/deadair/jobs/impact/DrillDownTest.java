@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,5 +145,29 @@ class DrillDownTest {
         .isLessThanOrEqualTo(promotions.count());
     assertThat(listed.filter(col("overlap_hours").equalTo(0)
         .and(col("lost_plays").notEqual(0))).count()).as("no overlap, no loss").isZero();
+  }
+
+  @Test
+  void playsWithoutSourceAndArtistsWithoutLabelsStillGetEveryTable() {
+    Path plain = Path.of("target", "test-out", "drill-down-plain").toAbsolutePath();
+    spark.read().parquet(data.out() + "/plays").drop("source").write().mode("overwrite")
+        .parquet(plain + "/in/plays");
+    spark.read().parquet(data.out() + "/artists.parquet").drop("label_id", "label_name")
+        .write().mode("overwrite").parquet(plain + "/in/artists");
+    ImpactJob.Result r = ImpactJob.run(spark, new ImpactOptions(
+        Optional.of(plain + "/in/plays"), Optional.empty(), plain + "/in/artists",
+        Optional.of(data.out() + "/outages.csv"), Optional.empty(), Optional.empty(),
+        plain + "/out", ImpactConfig.load(Path.of(data.out(), ImpactOptions.WORLD_CONFIG))),
+        m -> { });
+    assertThat(r.rows()).as("every table written").containsKeys("artist_market_impact",
+        "label_impact", "promotion_impact", "artist_daily_adjusted", "track_daily_adjusted");
+    Dataset<Row> impact = spark.read().parquet(plain + "/out/tables/artist_impact");
+    assertThat(impact.filter(col("lost_plays_playlist").isNotNull()).count())
+        .as("no source, no split").isZero();
+    assertThat(spark.read().parquet(plain + "/out/tables/label_impact")
+        .select("label_id").distinct().collectAsList()).as("everyone is independent")
+        .containsExactly(RowFactory.create(DrillDownTables.INDEPENDENT));
+    assertThat(spark.read().parquet(plain + "/out/tables/segment_summary")
+        .filter(col("playlist_lost_pct").isNotNull()).count()).isZero();
   }
 }
