@@ -31,7 +31,7 @@ final class CardSection {
       Card card = o.cards().get(i);
       figure(h, c.cards().get(i), card, r, o);
       Optional<Written> days = i < c.cardDays().size() ? c.cardDays().get(i) : Optional.empty();
-      days.ifPresent(w -> h.append("<figure class=\"card\">\n").append(img(w))
+      days.ifPresent(w -> h.append("<figure class=\"card days\">\n").append(img(w))
           .append("<figcaption>").append(name(card.artist().label()))
           .append(": plays per day, observed and repaired ").append(files(w))
           .append("</figcaption>\n</figure>\n"));

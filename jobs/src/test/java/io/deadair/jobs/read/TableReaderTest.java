@@ -49,7 +49,7 @@ class TableReaderTest {
   private static Row play(String ts, String user, String track, String artist, int ms,
       String country, String platform, String tier, String reason) {
     return RowFactory.create(Timestamp.from(Instant.parse(ts)), user, track, artist, ms, country,
-        platform, tier, reason);
+        platform, tier, reason, null);
   }
 
   @ParameterizedTest
