@@ -1,9 +1,14 @@
 package io.deadair.jobs.runfolder;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.deadair.common.contract.ColumnSpec;
+import io.deadair.common.contract.ColumnType;
 import io.deadair.common.contract.OutputTables;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.io.InputException;
@@ -32,6 +37,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * Writes a run's outputs into a staging folder beside {@code --out} and moves it into place only
@@ -166,6 +172,40 @@ public final class OutputWriter {
     TableFileWriter.writeCsv(spark.sparkContext().hadoopConfiguration(), spec, rows,
         new Path(staging, path));
   }
+
+  /**
+   * Writes a contract table too large to pass through the driver (a row per artist and day) with
+   * Spark from the executors: Parquet part files under tables/, each sorted by the table's
+   * columns, and CSV part files, with headers and formula-safe text, in the folder
+   * csv/NAME.csv/. Returns the rows written.
+   */
+  public long writeDistributed(TableSpec spec, JavaRDD<Row> rows) {
+    spark.sparkContext().setJobDescription("table " + spec.name());
+    LongAccumulator count = spark.sparkContext().longAccumulator(spec.name());
+    JavaRDD<Row> counted = rows.map(r -> {
+      count.add(1);
+      return r;
+    });
+    String parquet = new Path(staging, "tables/" + spec.name()).toString();
+    spark.createDataFrame(counted, SparkSchemas.nullable(spec))
+        .sortWithinPartitions(RowOrder.columns(spec)).write().option("compression", "zstd")
+        .parquet(parquet);
+    Dataset<Row> back = spark.read().parquet(parquet);
+    List<Column> safe = new ArrayList<>();
+    for (ColumnSpec c : spec.columns()) {
+      Column v = col(c.name());
+      safe.add(c.type() == ColumnType.STRING ? when(v.rlike(FORMULA_START), concat(lit("'"), v))
+          .otherwise(v).as(c.name()) : v);
+    }
+    back.select(safe.toArray(Column[]::new)).write().option("header", "true")
+        .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ssXXX")
+        .csv(new Path(staging, "csv/" + spec.name() + ".csv").toString());
+    rowCounts.put(spec.name(), count.value());
+    return count.value();
+  }
+
+  /** The start of a CSV cell that a spreadsheet would run as a formula, as a Spark regex. */
+  private static final String FORMULA_START = "^[=+\\-@\\t\\r]";
 
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
   public long writeQuarantine(Dataset<Row> rows) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
@@ -103,34 +104,43 @@ final class AdjustedTables {
   static JavaRDD<Row> trackDaily(JavaRDD<List<Finished>> finished, List<Window> windows,
       Broadcast<Fitted> fitted, ArtistTables artists) {
     Map<String, Window> byOutage = byOutage(windows);
-    return finished.flatMap(fs -> {
-      List<Row> rows = new ArrayList<>();
-      DailyPlays d = fs.isEmpty() ? null : fs.get(0).artist().daily();
-      if (d == null) {
-        return rows.iterator();
-      }
-      Map<String, Repair> repairs = new HashMap<>();
+    return finished.mapPartitions(part -> {
+      // Many tracks share a count, and the exact Poisson bound is an iterative inverse: work
+      // each out once per task.
       Map<Long, Double> lower = new HashMap<>();
-      for (Finished f : fs) {
-        for (Map.Entry<String, Double> t : trackShares(f, artists, lower).entrySet()) {
-          if (d.tracks().containsKey(t.getKey())) {
-            repairs.computeIfAbsent(t.getKey(), k -> new Repair(d.plays().length))
-                .add(f, byOutage.get(f.outageId()), d, t.getValue(), fitted.value());
-          }
+      List<Row> rows = new ArrayList<>();
+      while (part.hasNext()) {
+        trackRows(part.next(), byOutage, fitted.value(), artists, lower, rows);
+      }
+      return rows.iterator();
+    });
+  }
+
+  private static void trackRows(List<Finished> fs, Map<String, Window> byOutage, Fitted fitted,
+      ArtistTables artists, Map<Long, Double> lower, List<Row> rows) {
+    DailyPlays d = fs.isEmpty() ? null : fs.get(0).artist().daily();
+    if (d == null) {
+      return;
+    }
+    Map<String, Repair> repairs = new TreeMap<>();
+    for (Finished f : fs) {
+      for (Map.Entry<String, Double> t : trackShares(f, artists, lower).entrySet()) {
+        if (d.tracks().containsKey(t.getKey())) {
+          repairs.computeIfAbsent(t.getKey(), k -> new Repair(d.plays().length))
+              .add(f, byOutage.get(f.outageId()), d, t.getValue(), fitted);
         }
       }
-      String artistId = fs.get(0).artist().artistId();
-      repairs.forEach((track, r) -> {
-        double[] observed = d.tracks().get(track);
-        for (int i = 0; i < observed.length; i++) {
-          double half = Math.sqrt(r.halfSq[i]);
-          double adjusted = observed[i] + r.lost[i];
-          rows.add(RowFactory.create(artistId, track, date(d.day(i)), observed[i], r.lost[i],
-              adjusted, adjusted - half, adjusted + half, !r.outages.get(i).isEmpty(),
-              ids(r.outages.get(i))));
-        }
-      });
-      return rows.iterator();
+    }
+    String artistId = fs.get(0).artist().artistId();
+    repairs.forEach((track, r) -> {
+      double[] observed = d.tracks().get(track);
+      for (int i = 0; i < observed.length; i++) {
+        double half = Math.sqrt(r.halfSq[i]);
+        double adjusted = observed[i] + r.lost[i];
+        rows.add(RowFactory.create(artistId, track, date(d.day(i)), observed[i], r.lost[i],
+            adjusted, adjusted - half, adjusted + half, !r.outages.get(i).isEmpty(),
+            ids(r.outages.get(i))));
+      }
     });
   }
 

@@ -47,9 +47,6 @@ public final class TableSet {
     this.promotions = promotions;
   }
 
-  /** Days a daily table is sized for per artist before it is sorted by Spark. */
-  private static final long MAX_DAYS = 60;
-
   /** Rows per artist a table may have at most: three phases of every outage. */
   private long expectedRows;
 
@@ -114,14 +111,17 @@ public final class TableSet {
         () -> write(DrillDownTables.PROMOTION_IMPACT, PromotionTables.promotionImpact(finished,
             promotions, windows, model)),
         () -> writeDaily(DrillDownTables.ARTIST_DAILY_ADJUSTED, AdjustedTables.artistDaily(
-            finished, windows, model), artistCount),
+            finished, windows, model)),
         () -> writeDaily(DrillDownTables.TRACK_DAILY_ADJUSTED, AdjustedTables.trackDaily(
-            finished, windows, model, artists), artistCount));
+            finished, windows, model, artists)));
   }
 
-  /** A table with a row per artist (or track) and day: its size grows with the days. */
-  private long writeDaily(TableSpec spec, JavaRDD<Row> rows, long artistCount) {
-    return writer.writeTable(spec, rows, artistCount * MAX_DAYS);
+  /**
+   * A table with a row per artist (or track) and day, which grows with artists times days: it
+   * is written by the executors, never gathered on the driver.
+   */
+  private long writeDaily(TableSpec spec, JavaRDD<Row> rows) {
+    return writer.writeDistributed(spec, rows);
   }
 
   private long write(TableSpec spec, List<Row> rows) {
