@@ -1,14 +1,9 @@
 package io.deadair.jobs.runfolder;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.deadair.common.contract.ColumnSpec;
-import io.deadair.common.contract.ColumnType;
 import io.deadair.common.contract.OutputTables;
 import io.deadair.common.contract.TableSpec;
 import io.deadair.common.io.InputException;
@@ -143,8 +138,25 @@ public final class OutputWriter {
   }
 
   /**
-   * The rows of each table written from the driver, as written: the report is drawn from them
-   * instead of reading the files back. Tables too large to hold are absent.
+   * Keeps some rows of a table written by the executors for the report (its card artists'),
+   * which then needs not read the table back.
+   */
+  public void keep(TableSpec spec, List<Row> rows) {
+    StructType schema = SparkSchemas.nullable(spec);
+    List<Row> named = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Object[] values = new Object[r.length()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = r.get(i);
+      }
+      named.add(new GenericRowWithSchema(values, schema));
+    }
+    written.put(spec.name(), named);
+  }
+
+  /**
+   * The rows of each table written from the driver, as written, and those kept: the report is
+   * drawn from them instead of reading the files back. Tables too large to hold are absent.
    */
   public Map<String, List<Row>> written() {
     return written;
@@ -175,9 +187,9 @@ public final class OutputWriter {
 
   /**
    * Writes a contract table too large to pass through the driver (a row per artist and day) with
-   * Spark from the executors: Parquet part files under tables/, each sorted by the table's
-   * columns, and CSV part files, with headers and formula-safe text, in the folder
-   * csv/NAME.csv/. Returns the rows written.
+   * Spark from the executors, as Parquet part files under tables/, each in the order the rows
+   * come (artist by artist, day by day). Such a table has no CSV: it feeds dashboards and
+   * accruals, and holds more rows than a spreadsheet opens. Returns the rows written.
    */
   public long writeDistributed(TableSpec spec, JavaRDD<Row> rows) {
     spark.sparkContext().setJobDescription("table " + spec.name());
@@ -186,26 +198,12 @@ public final class OutputWriter {
       count.add(1);
       return r;
     });
-    String parquet = new Path(staging, "tables/" + spec.name()).toString();
-    spark.createDataFrame(counted, SparkSchemas.nullable(spec))
-        .sortWithinPartitions(RowOrder.columns(spec)).write().option("compression", "zstd")
-        .parquet(parquet);
-    Dataset<Row> back = spark.read().parquet(parquet);
-    List<Column> safe = new ArrayList<>();
-    for (ColumnSpec c : spec.columns()) {
-      Column v = col(c.name());
-      safe.add(c.type() == ColumnType.STRING ? when(v.rlike(FORMULA_START), concat(lit("'"), v))
-          .otherwise(v).as(c.name()) : v);
-    }
-    back.select(safe.toArray(Column[]::new)).write().option("header", "true")
-        .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ssXXX")
-        .csv(new Path(staging, "csv/" + spec.name() + ".csv").toString());
+    spark.createDataFrame(counted, SparkSchemas.nullable(spec)).write()
+        .option("compression", "zstd").parquet(new Path(staging, "tables/" + spec.name())
+            .toString());
     rowCounts.put(spec.name(), count.value());
     return count.value();
   }
-
-  /** The start of a CSV cell that a spreadsheet would run as a formula, as a Spark regex. */
-  private static final String FORMULA_START = "^[=+\\-@\\t\\r]";
 
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
   public long writeQuarantine(Dataset<Row> rows) {
