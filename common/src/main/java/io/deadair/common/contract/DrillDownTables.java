@@ -138,7 +138,8 @@ public final class DrillDownTables {
               + " the plays observed and the plays with every outage window's loss put back"
               + " (adjusted_plays), for dashboards, charts and royalty accruals that would"
               + " otherwise carry the dip. A window's loss goes to its days in the proportion"
-              + " of the service's hourly counterfactual on each.",
+              + " of the service's hourly counterfactual on each. Parquet only (part files"
+              + " written by the executors): it holds a row per artist and day.",
           List.of(
               required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
               optional("artist_name", ColumnType.STRING, "Artist name, if known.", "Mira Okafor"),
@@ -164,7 +165,8 @@ public final class DrillDownTables {
           Role.OUTPUT,
           "The same per (track, UTC day), for the tracks named in release_impact or"
               + " royalty_risk. A track's part of its artist's loss is its share of the"
-              + " artist's plays since its release (releases) or over the baseline (others).",
+              + " artist's plays since its release (releases) or over the baseline (others)."
+              + " Parquet only, like artist_daily_adjusted.",
           List.of(
               required("artist_id", ColumnType.STRING, "Artist id.", "a000042"),
               required("track_id", ColumnType.STRING, "Track id.", "t000042-07"),

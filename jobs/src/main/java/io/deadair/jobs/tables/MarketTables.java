@@ -6,10 +6,10 @@ import io.deadair.common.model.MarketPart;
 import io.deadair.common.model.WindowPrediction;
 import io.deadair.jobs.tables.ArtistTables.Finished;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaPairRDD;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -36,44 +36,78 @@ final class MarketTables {
    * The rows; {@code cards} (outage id to artist ids) keep their own rows whatever their size,
    * for the report's cards.
    */
-  static JavaRDD<Row> artistMarketImpact(JavaRDD<List<Finished>> finished,
+  static List<Row> artistMarketImpact(JavaRDD<List<Finished>> finished,
       Broadcast<Fitted> fitted, double minExpected, Map<String, List<String>> cards) {
-    JavaPairRDD<List<Object>, double[]> parts = finished.flatMapToPair(fs -> {
-      List<Tuple2<List<Object>, double[]>> out = new ArrayList<>();
-      for (Finished f : fs) {
-        boolean own = f.impact().expectedPlays() >= minExpected
-            || cards.getOrDefault(f.outageId(), List.of()).contains(f.artist().artistId());
-        for (MarketPart part : f.outage().outageWindow().parts()) {
-          List<Object> key = Arrays.asList(f.outageId(),
-              own ? f.artist().artistId() : DrillDownTables.OTHER, own ? f.name() : null,
-              own ? f.segment().label() : null, part.country(), part.platform(), part.tier(),
-              part.inScope());
-          out.add(new Tuple2<>(key, figures(part, f.prediction(), fitted.value())));
+    // An artist's own parts are rows as they are; the small artists' parts, rolled into other,
+    // are summed in each task and then on the driver (a few hundred keys, not a row per part).
+    List<Tuple2<String, Object>> tagged = finished.mapPartitions(part -> {
+      List<Tuple2<String, Object>> out = new ArrayList<>();
+      Map<String, double[]> other = new HashMap<>();
+      while (part.hasNext()) {
+        for (Finished f : part.next()) {
+          boolean own = f.impact().expectedPlays() >= minExpected
+              || cards.getOrDefault(f.outageId(), List.of()).contains(f.artist().artistId());
+          for (MarketPart p : f.outage().outageWindow().parts()) {
+            double[] v = figures(p, f.prediction(), fitted.value());
+            if (own) {
+              out.add(new Tuple2<>(null, row(List.of(f.outageId(), f.artist().artistId(),
+                  f.name() == null ? NO_NAME : f.name(), f.segment().label(), p.country(),
+                  p.platform(), p.tier(), p.inScope()), v)));
+            } else {
+              other.merge(String.join(KEY, f.outageId(), p.country(), p.platform(), p.tier(),
+                  Boolean.toString(p.inScope())), v, MarketTables::add);
+            }
+          }
         }
       }
+      other.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
       return out.iterator();
-    });
-    return parts.reduceByKey((a, b) -> {
-      for (int i = 0; i < FIGURES; i++) {
-        a[i] += b[i];
+    }).collect();
+    List<Row> rows = new ArrayList<>();
+    Map<String, double[]> other = new TreeMap<>();
+    for (Tuple2<String, Object> t : tagged) {
+      if (t._1() == null) {
+        rows.add((Row) t._2());
+      } else {
+        other.merge(t._1(), (double[]) t._2(), MarketTables::add);
       }
-      return a;
-    }).map(t -> {
-      double[] v = t._2();
-      double half = Math.sqrt(v[3]);
-      double halfUsd = Math.sqrt(v[5]);
-      Object[] row = new Object[8 + 8];
-      t._1().toArray(row);
-      row[8] = v[0];
-      row[9] = v[1];
-      row[10] = v[2];
-      row[11] = v[2] - half;
-      row[12] = v[2] + half;
-      row[13] = v[4];
-      row[14] = v[4] - halfUsd;
-      row[15] = v[4] + halfUsd;
-      return RowFactory.create(row);
+    }
+    other.forEach((key, v) -> {
+      String[] k = key.split(KEY, -1);
+      rows.add(row(List.of(k[0], DrillDownTables.OTHER, NO_NAME, NO_NAME, k[1], k[2], k[3],
+          Boolean.parseBoolean(k[4])), v));
     });
+    return rows;
+  }
+
+  private static double[] add(double[] x, double[] y) {
+    for (int i = 0; i < FIGURES; i++) {
+      x[i] += y[i];
+    }
+    return x;
+  }
+
+  private static final String KEY = "\u0000";
+  /** A null in {@link List#of}'s place; made null again in the row. */
+  private static final String NO_NAME = "\u0000none";
+
+  /** A row: the key's columns, then the figures with their intervals. */
+  private static Row row(List<Object> key, double[] v) {
+    double half = Math.sqrt(v[3]);
+    double halfUsd = Math.sqrt(v[5]);
+    Object[] row = new Object[16];
+    for (int i = 0; i < 8; i++) {
+      row[i] = NO_NAME.equals(key.get(i)) ? null : key.get(i);
+    }
+    row[8] = v[0];
+    row[9] = v[1];
+    row[10] = v[2];
+    row[11] = v[2] - half;
+    row[12] = v[2] + half;
+    row[13] = v[4];
+    row[14] = v[4] - halfUsd;
+    row[15] = v[4] + halfUsd;
+    return RowFactory.create(row);
   }
 
   /**
