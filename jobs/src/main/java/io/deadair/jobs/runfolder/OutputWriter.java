@@ -32,7 +32,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * Writes a run's outputs into a staging folder beside {@code --out} and moves it into place only
@@ -193,17 +192,15 @@ public final class OutputWriter {
    */
   public long writeDistributed(TableSpec spec, JavaRDD<Row> rows) {
     spark.sparkContext().setJobDescription("table " + spec.name());
-    LongAccumulator count = spark.sparkContext().longAccumulator(spec.name());
-    JavaRDD<Row> counted = rows.map(r -> {
-      count.add(1);
-      return r;
-    });
-    spark.createDataFrame(counted, SparkSchemas.nullable(spec)).write()
-        .option("compression", "zstd").parquet(new Path(staging, "tables/" + spec.name())
-            .toString());
-    rowCounts.put(spec.name(), count.value());
-    return count.value();
+    String path = new Path(staging, "tables/" + spec.name()).toString();
+    spark.createDataFrame(rows, SparkSchemas.nullable(spec)).write()
+        .option("compression", "zstd").parquet(path);
+    // Counted from the files' footers: a counter in the tasks would count a retried task twice.
+    long n = spark.read().parquet(path).count();
+    rowCounts.put(spec.name(), n);
+    return n;
   }
+
 
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
   public long writeQuarantine(Dataset<Row> rows) {
