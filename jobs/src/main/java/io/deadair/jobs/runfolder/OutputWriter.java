@@ -201,7 +201,6 @@ public final class OutputWriter {
     return n;
   }
 
-
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */
   public long writeQuarantine(Dataset<Row> rows) {
     Iterator<Row> sorted = rows == null ? Collections.emptyIterator()
