@@ -36,20 +36,22 @@ final class AdjustedTables {
     final double[] expected;
     final double[] lost;
     final double[] halfSq;
-    final List<TreeSet<String>> outages = new ArrayList<>();
+    /** Per day, the outages on it, or null on a day without one. */
+    final String[] outages;
 
     Repair(int days) {
       expected = new double[days];
       lost = new double[days];
       halfSq = new double[days];
-      for (int i = 0; i < days; i++) {
-        outages.add(new TreeSet<>());
-      }
+      outages = new String[days];
     }
 
-    /** Adds outage f's window, scaled by {@code share} (1 for the artist, less for a track). */
-    void add(Finished f, Window w, DailyPlays d, double share, Fitted fitted) {
-      dayShares(w).forEach((day, part) -> {
+    /**
+     * Adds outage f's window, its day shares {@code days} ({@link #dayShares}) scaled by
+     * {@code share} (1 for the artist, less for a track).
+     */
+    void add(Finished f, Map<Long, Double> days, DailyPlays d, double share, Fitted fitted) {
+      days.forEach((day, part) -> {
         int i = (int) (day - d.firstDay());
         if (i < 0 || i >= lost.length) {
           return;
@@ -58,7 +60,10 @@ final class AdjustedTables {
         expected[i] += f.prediction().expectedIn() * s;
         lost[i] += f.impact().lostPlays() * s;
         halfSq[i] += Math.pow(MarketTables.partHalf(f.prediction(), s, fitted), 2);
-        outages.get(i).add(f.outageId());
+        TreeSet<String> ids = new TreeSet<>(outages[i] == null ? List.of()
+            : List.of(outages[i].split(";")));
+        ids.add(f.outageId());
+        outages[i] = String.join(";", ids);
       });
     }
   }
@@ -80,7 +85,7 @@ final class AdjustedTables {
 
   static JavaRDD<Row> artistDaily(JavaRDD<List<Finished>> finished, List<Window> windows,
       Broadcast<Fitted> fitted) {
-    Map<String, Window> byOutage = byOutage(windows);
+    Map<String, Map<Long, Double>> byOutage = byOutage(windows);
     return finished.flatMap(fs -> {
       List<Row> rows = new ArrayList<>();
       DailyPlays d = fs.isEmpty() ? null : fs.get(0).artist().daily();
@@ -95,7 +100,7 @@ final class AdjustedTables {
         double adjusted = d.plays()[i] + r.lost[i];
         rows.add(RowFactory.create(any.artist().artistId(), any.name(), date(d.day(i)),
             d.plays()[i], r.expected[i], r.lost[i], adjusted, adjusted - half, adjusted + half,
-            !r.outages.get(i).isEmpty(), ids(r.outages.get(i))));
+            r.outages[i] != null, r.outages[i]));
       }
       return rows.iterator();
     });
@@ -103,7 +108,7 @@ final class AdjustedTables {
 
   static JavaRDD<Row> trackDaily(JavaRDD<List<Finished>> finished, List<Window> windows,
       Broadcast<Fitted> fitted, ArtistTables artists) {
-    Map<String, Window> byOutage = byOutage(windows);
+    Map<String, Map<Long, Double>> byOutage = byOutage(windows);
     return finished.mapPartitions(part -> {
       // Many tracks share a count, and the exact Poisson bound is an iterative inverse: work
       // each out once per task.
@@ -116,7 +121,8 @@ final class AdjustedTables {
     });
   }
 
-  private static void trackRows(List<Finished> fs, Map<String, Window> byOutage, Fitted fitted,
+  private static void trackRows(List<Finished> fs, Map<String, Map<Long, Double>> byOutage,
+      Fitted fitted,
       ArtistTables artists, Map<Long, Double> lower, List<Row> rows) {
     DailyPlays d = fs.isEmpty() ? null : fs.get(0).artist().daily();
     if (d == null) {
@@ -138,8 +144,7 @@ final class AdjustedTables {
         double half = Math.sqrt(r.halfSq[i]);
         double adjusted = observed[i] + r.lost[i];
         rows.add(RowFactory.create(artistId, track, date(d.day(i)), observed[i], r.lost[i],
-            adjusted, adjusted - half, adjusted + half, !r.outages.get(i).isEmpty(),
-            ids(r.outages.get(i))));
+            adjusted, adjusted - half, adjusted + half, r.outages[i] != null, r.outages[i]));
       }
     });
   }
@@ -162,9 +167,10 @@ final class AdjustedTables {
     return out;
   }
 
-  private static Map<String, Window> byOutage(List<Window> windows) {
-    Map<String, Window> out = new HashMap<>();
-    windows.forEach(w -> out.put(w.outageId(), w));
+  /** Each outage's day shares, worked out once. */
+  private static Map<String, Map<Long, Double>> byOutage(List<Window> windows) {
+    Map<String, Map<Long, Double>> out = new HashMap<>();
+    windows.forEach(w -> out.put(w.outageId(), dayShares(w)));
     return out;
   }
 
@@ -172,7 +178,4 @@ final class AdjustedTables {
     return Date.valueOf(LocalDate.ofEpochDay(epochDay));
   }
 
-  private static String ids(TreeSet<String> outages) {
-    return outages.isEmpty() ? null : String.join(";", outages);
-  }
 }

@@ -84,8 +84,8 @@ final class LabelTables {
     }).reduceByKey(Sums::merge).map(t -> {
       Sums s = t._2();
       double e = serviceError.getOrDefault(t._1()._1(), 0.0) * zq;
-      double half = Math.sqrt(s.halfSq + Math.pow(e * s.expectedIn, 2));
-      double halfUsd = Math.sqrt(s.halfUsdSq + Math.pow(e * s.expectedInUsd, 2));
+      double half = SummaryTables.sumHalf(s.halfSq, e, s.expectedIn);
+      double halfUsd = SummaryTables.sumHalf(s.halfUsdSq, e, s.expectedInUsd);
       String label = t._1()._2();
       String name = s.name == null && label.equals(DrillDownTables.INDEPENDENT)
           ? "Independent artists" : s.name;

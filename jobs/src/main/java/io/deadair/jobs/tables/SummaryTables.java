@@ -146,10 +146,9 @@ public final class SummaryTables {
           continue;
         }
         double[] v = sums[k].totals[s];
-        double half = Math.sqrt(v[OutageSums.HALF_SQ]
-            + Math.pow(e * zq * v[OutageSums.EXPECTED_IN], 2));
-        double halfUsd = Math.sqrt(v[OutageSums.HALF_USD_SQ]
-            + Math.pow(e * zq * v[OutageSums.EXPECTED_IN_USD], 2));
+        double half = sumHalf(v[OutageSums.HALF_SQ], e * zq, v[OutageSums.EXPECTED_IN]);
+        double halfUsd = sumHalf(v[OutageSums.HALF_USD_SQ], e * zq,
+            v[OutageSums.EXPECTED_IN_USD]);
         double expected = v[OutageSums.EXPECTED];
         double lost = v[OutageSums.LOST];
         double revenue = v[OutageSums.REVENUE];
@@ -168,6 +167,15 @@ public final class SummaryTables {
       }
     }
     return rows;
+  }
+
+  /**
+   * The half-width of a sum over artists: their own half-widths in quadrature ({@code halfSq}),
+   * and the service model's error, one error shared by all, on their whole in-scope expectation
+   * ({@code error} is its relative size at the interval's level).
+   */
+  static double sumHalf(double halfSq, double error, double expectedIn) {
+    return Math.sqrt(halfSq + Math.pow(error * expectedIn, 2));
   }
 
   /** The name of a series: all, or a segment's label. */
