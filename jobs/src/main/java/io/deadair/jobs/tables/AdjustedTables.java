@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
@@ -88,22 +89,39 @@ final class AdjustedTables {
     Map<String, Map<Long, Double>> byOutage = byOutage(windows);
     return finished.flatMap(fs -> {
       List<Row> rows = new ArrayList<>();
-      DailyPlays d = fs.isEmpty() ? null : fs.get(0).artist().daily();
-      if (d == null) {
-        return rows.iterator();
-      }
-      Repair r = new Repair(d.plays().length);
-      fs.forEach(f -> r.add(f, byOutage.get(f.outageId()), d, 1, fitted.value()));
-      Finished any = fs.get(0);
-      for (int i = 0; i < d.plays().length; i++) {
-        double half = Math.sqrt(r.halfSq[i]);
-        double adjusted = d.plays()[i] + r.lost[i];
-        rows.add(RowFactory.create(any.artist().artistId(), any.name(), date(d.day(i)),
-            d.plays()[i], r.expected[i], r.lost[i], adjusted, adjusted - half, adjusted + half,
-            r.outages[i] != null, r.outages[i]));
-      }
+      artistRows(fs, byOutage, fitted.value(), rows);
       return rows.iterator();
     });
+  }
+
+  /** The rows of the artists in {@code artistIds} alone: those whose days the report draws. */
+  static ArtistWalk.Maker artistDaily(Set<String> artistIds, List<Window> windows,
+      Broadcast<Fitted> fitted) {
+    Map<String, Map<Long, Double>> byOutage = byOutage(windows);
+    return () -> (r, fs, rows) -> {
+      if (artistIds.contains(r.artistId())) {
+        artistRows(fs, byOutage, fitted.value(), rows);
+      }
+    };
+  }
+
+  /** One artist's rows. */
+  private static void artistRows(List<Finished> fs, Map<String, Map<Long, Double>> byOutage,
+      Fitted fitted, List<Row> rows) {
+    DailyPlays d = fs.isEmpty() ? null : fs.get(0).artist().daily();
+    if (d == null) {
+      return;
+    }
+    Repair r = new Repair(d.plays().length);
+    fs.forEach(f -> r.add(f, byOutage.get(f.outageId()), d, 1, fitted));
+    Finished any = fs.get(0);
+    for (int i = 0; i < d.plays().length; i++) {
+      double half = Math.sqrt(r.halfSq[i]);
+      double adjusted = d.plays()[i] + r.lost[i];
+      rows.add(RowFactory.create(any.artist().artistId(), any.name(), date(d.day(i)),
+          d.plays()[i], r.expected[i], r.lost[i], adjusted, adjusted - half, adjusted + half,
+          r.outages[i] != null, r.outages[i]));
+    }
   }
 
   static JavaRDD<Row> trackDaily(JavaRDD<List<Finished>> finished, List<Window> windows,

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -78,10 +77,9 @@ public final class ArtistTables implements Serializable {
   }
 
   /** artist_impact, in the contract's columns. */
-  public JavaRDD<Row> impact(JavaRDD<ArtistResult> results) {
-    return results.flatMap(r -> {
-      List<Row> rows = new ArrayList<>();
-      for (Finished f : finish(r)) {
+  ArtistWalk.Maker impact() {
+    return () -> (r, fs, rows) -> {
+      for (Finished f : fs) {
         ArtistImpact a = f.impact();
         double[] lost = SourceSplit.lost(f.outage(), a.expectedPlays());
         rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(), f.segment().label(),
@@ -91,19 +89,17 @@ public final class ArtistTables implements Serializable {
             source(lost, 0), source(lost, 1), source(lost, 2), source(lost, 3), source(lost, 4),
             source(lost, 5)));
       }
-      return rows.iterator();
-    });
+    };
   }
 
   /**
    * artist_phase_metrics: plays, unique listeners, minutes, skip rate and plays per hour of each
    * phase an artist played in.
    */
-  public JavaRDD<Row> phaseMetrics(JavaRDD<ArtistResult> results) {
+  ArtistWalk.Maker phaseMetrics() {
     List<String> ids = new ArrayList<>();
     fitted.value().models().forEach(m -> ids.add(m.outage().id()));
-    return results.flatMap(r -> {
-      List<Row> rows = new ArrayList<>();
+    return () -> (r, fs, rows) -> {
       for (int k = 0; k < r.outages().length; k++) {
         OutageResult o = r.outages()[k];
         if (o == null) {
@@ -117,8 +113,7 @@ public final class ArtistTables implements Serializable {
               p.plays() / p.hours()));
         }
       }
-      return rows.iterator();
-    });
+    };
   }
 
   /**
@@ -126,10 +121,9 @@ public final class ArtistTables implements Serializable {
    * their first-week plays and their part of the artist's loss (by their share of the artist's
    * plays since release).
    */
-  public JavaRDD<Row> releases(JavaRDD<ArtistResult> results) {
-    return results.flatMap(r -> {
-      List<Row> rows = new ArrayList<>();
-      for (Finished f : finish(r)) {
+  ArtistWalk.Maker releases() {
+    return () -> (r, fs, rows) -> {
+      for (Finished f : fs) {
         for (ReleaseMatch m : f.outage().releases()) {
           Double share = m.share();
           ArtistImpact a = f.impact();
@@ -140,8 +134,7 @@ public final class ArtistTables implements Serializable {
               times(a.lostLow(), share), times(a.lostHigh(), share)));
         }
       }
-      return rows.iterator();
-    });
+    };
   }
 
   private static Double source(double[] lost, int s) {
@@ -157,23 +150,19 @@ public final class ArtistTables implements Serializable {
    * but not clearly so once the outage's loss (its upper end) is taken off: the lower end of the
    * pace's own interval minus the track's share of the loss falls below the threshold.
    */
-  public JavaRDD<Row> royaltyRisk(JavaRDD<ArtistResult> results) {
+  ArtistWalk.Maker royaltyRisk() {
     double perYear = 365.0 / baselineDays;
-    return results.mapPartitions(part -> {
+    return () -> {
       // Many tracks share a count, and the exact bound is an iterative inverse: work each out
       // once per task.
       Map<Long, Double> lower = new HashMap<>();
-      List<Row> rows = new ArrayList<>();
-      while (part.hasNext()) {
-        royaltyRows(part.next(), perYear, lower, rows);
-      }
-      return rows.iterator();
-    });
+      return (r, fs, rows) -> royaltyRows(r, fs, perYear, lower, rows);
+    };
   }
 
-  private void royaltyRows(ArtistResult r, double perYear, Map<Long, Double> lower,
-      List<Row> rows) {
-    for (Finished f : finish(r)) {
+  private void royaltyRows(ArtistResult r, List<Finished> fs, double perYear,
+      Map<Long, Double> lower, List<Row> rows) {
+    for (Finished f : fs) {
       for (TrackPlays t : riskyTracks(f, lower)) {
         double share = t.plays() / f.outage().artistBaselineTrackPlays();
         rows.add(RowFactory.create(f.outageId(), r.artistId(), f.name(),

@@ -1,6 +1,7 @@
 package io.deadair.jobs.tables;
 
 import io.deadair.common.contract.DrillDownTables;
+import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.Fitted;
 import io.deadair.common.model.MarketPart;
 import io.deadair.common.model.WindowPrediction;
@@ -10,11 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import scala.Tuple2;
 
 /**
  * artist_market_impact: each artist's outage window split over its (country, platform, tier)
@@ -33,51 +32,71 @@ final class MarketTables {
   private static final int FIGURES = 6;
 
   /**
-   * The rows; {@code cards} (outage id to artist ids) keep their own rows whatever their size,
-   * for the report's cards.
+   * One task's parts: an artist's own parts are rows as they are; the small artists' parts,
+   * rolled into other, are summed in the task and then on the driver (a few hundred keys, not a
+   * row per part).
    */
-  static List<Row> artistMarketImpact(JavaRDD<List<Finished>> finished,
-      Broadcast<Fitted> fitted, double minExpected, Map<String, List<String>> cards) {
-    // An artist's own parts are rows as they are; the small artists' parts, rolled into other,
-    // are summed in each task and then on the driver (a few hundred keys, not a row per part).
-    List<Tuple2<String, Object>> tagged = finished.mapPartitions(part -> {
-      List<Tuple2<String, Object>> out = new ArrayList<>();
-      Map<String, double[]> other = new HashMap<>();
-      while (part.hasNext()) {
-        for (Finished f : part.next()) {
-          boolean own = f.impact().expectedPlays() >= minExpected
-              || cards.getOrDefault(f.outageId(), List.of()).contains(f.artist().artistId());
-          for (MarketPart p : f.outage().outageWindow().parts()) {
-            double[] v = figures(p, f.prediction(), fitted.value());
-            if (own) {
-              out.add(new Tuple2<>(null, row(List.of(f.outageId(), f.artist().artistId(),
-                  f.name() == null ? NO_NAME : f.name(), f.segment().label(), p.country(),
-                  p.platform(), p.tier(), p.inScope()), v)));
-            } else {
-              other.merge(String.join(KEY, f.outageId(), p.country(), p.platform(), p.tier(),
-                  Boolean.toString(p.inScope())), v, MarketTables::add);
-            }
+  static final class Gathered implements ArtistWalk.Gatherer {
+    private final transient Broadcast<Fitted> fitted;
+    private final transient double minExpected;
+    private final transient Map<String, List<String>> cards;
+    private final List<Row> own = new ArrayList<>();
+    private final Map<String, double[]> other = new HashMap<>();
+
+    Gathered(Broadcast<Fitted> fitted, double minExpected, Map<String, List<String>> cards) {
+      this.fitted = fitted;
+      this.minExpected = minExpected;
+      this.cards = cards;
+    }
+
+    @Override
+    public void add(ArtistResult r, List<Finished> fs) {
+      for (Finished f : fs) {
+        boolean keep = f.impact().expectedPlays() >= minExpected
+            || cards.getOrDefault(f.outageId(), List.of()).contains(r.artistId());
+        for (MarketPart p : f.outage().outageWindow().parts()) {
+          double[] v = figures(p, f.prediction(), fitted.value());
+          if (keep) {
+            own.add(row(List.of(f.outageId(), r.artistId(), f.name() == null ? NO_NAME
+                : f.name(), f.segment().label(), p.country(), p.platform(), p.tier(),
+                p.inScope()), v));
+          } else {
+            other.merge(String.join(KEY, f.outageId(), p.country(), p.platform(), p.tier(),
+                Boolean.toString(p.inScope())), v, MarketTables::add);
           }
         }
       }
-      other.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
-      return out.iterator();
-    }).collect();
-    List<Row> rows = new ArrayList<>();
-    Map<String, double[]> other = new TreeMap<>();
-    for (Tuple2<String, Object> t : tagged) {
-      if (t._1() == null) {
-        rows.add((Row) t._2());
-      } else {
-        other.merge(t._1(), (double[]) t._2(), MarketTables::add);
-      }
     }
-    other.forEach((key, v) -> {
-      String[] k = key.split(KEY, -1);
-      rows.add(row(List.of(k[0], DrillDownTables.OTHER, NO_NAME, NO_NAME, k[1], k[2], k[3],
-          Boolean.parseBoolean(k[4])), v));
-    });
-    return rows;
+  }
+
+  /**
+   * The table; {@code cards} (outage id to artist ids) keep their own rows whatever their size,
+   * for the report's cards.
+   */
+  static ArtistWalk.Walked<Gathered> artistMarketImpact(Broadcast<Fitted> fitted,
+      double minExpected, Map<String, List<String>> cards) {
+    return new ArtistWalk.Walked<>() {
+      @Override
+      public Gathered gatherer() {
+        return new Gathered(fitted, minExpected, cards);
+      }
+
+      @Override
+      public List<Row> rows(List<Gathered> gathered) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, double[]> other = new TreeMap<>();
+        for (Gathered g : gathered) {
+          rows.addAll(g.own);
+          g.other.forEach((k, v) -> other.merge(k, v, MarketTables::add));
+        }
+        other.forEach((key, v) -> {
+          String[] k = key.split(KEY, -1);
+          rows.add(row(List.of(k[0], DrillDownTables.OTHER, NO_NAME, NO_NAME, k[1], k[2], k[3],
+              Boolean.parseBoolean(k[4])), v));
+        });
+        return rows;
+      }
+    };
   }
 
   private static double[] add(double[] x, double[] y) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -62,20 +61,18 @@ final class PromotionTables {
     return out;
   }
 
-  static JavaRDD<Row> promotionImpact(JavaRDD<List<Finished>> finished,
-      List<Promotion> promotions, List<Window> windows, Broadcast<Fitted> fitted) {
+  static ArtistWalk.Maker promotionImpact(JavaSparkContext sc, List<Promotion> promotions,
+      List<Window> windows, Broadcast<Fitted> fitted) {
     Map<String, List<Promotion>> byArtist = new HashMap<>();
     promotions.forEach(p -> byArtist.computeIfAbsent(p.artistId(), k -> new ArrayList<>())
         .add(p));
     Map<String, Window> byOutage = new HashMap<>();
     windows.forEach(w -> byOutage.put(w.outageId(), w));
-    Broadcast<Map<String, List<Promotion>>> b = JavaSparkContext.fromSparkContext(
-        finished.context()).broadcast(byArtist);
-    return finished.flatMap(fs -> {
-      List<Row> rows = new ArrayList<>();
+    Broadcast<Map<String, List<Promotion>>> b = sc.broadcast(byArtist);
+    return () -> (r, fs, rows) -> {
       for (Finished f : fs) {
         Window w = byOutage.get(f.outageId());
-        for (Promotion p : b.value().getOrDefault(f.artist().artistId(), List.of())) {
+        for (Promotion p : b.value().getOrDefault(r.artistId(), List.of())) {
           double during = p.hoursIn(w.start(), w.end());
           double after = p.hoursIn(w.end(), w.afterEnd());
           if (during > 0 || after > 0) {
@@ -83,8 +80,7 @@ final class PromotionTables {
           }
         }
       }
-      return rows.iterator();
-    });
+    };
   }
 
   private static Row row(Finished f, Promotion p, Window w, double during, double after,

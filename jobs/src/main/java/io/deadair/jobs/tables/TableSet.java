@@ -13,8 +13,10 @@ import io.deadair.jobs.estimate.Estimates;
 import io.deadair.jobs.estimate.Service;
 import io.deadair.jobs.runfolder.OutputWriter;
 import io.deadair.jobs.spark.DriverPool;
+import io.deadair.jobs.tables.PromotionTables.Window;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes every result table of a run: those with rows per artist from the cached results on the
+ * Writes every result table of a run: the tables with rows per artist from one walk over the
+ * cached results ({@link ArtistWalk}), the tables with a row per artist and day from the
  * executors, the summaries from rows made on the driver.
  */
 public final class TableSet {
@@ -49,8 +52,10 @@ public final class TableSet {
     this.promotions = promotions;
   }
 
-  /** Rows per artist a table may have at most: three phases of every outage. */
-  private long expectedRows;
+  /** What every table is made from. */
+  private record Run(JavaRDD<ArtistResult> results, ArtistTables artists, Broadcast<Fitted> model,
+      Estimates.Fit fit, OutageSums[] sums, Map<String, List<String>> cards,
+      List<Window> windows) {}
 
   /**
    * Writes the tables, three at a time; returns the rows written per table.
@@ -59,86 +64,116 @@ public final class TableSet {
    */
   public Map<String, Long> write(JavaRDD<ArtistResult> results, long artistCount, Estimates.Fit fit,
       OutageSums[] sums, Map<String, RankComparison> tests) {
-    expectedRows = 3 * artistCount * fit.fitted().models().size();
     Fitted fitted = fit.fitted();
     Broadcast<Fitted> model = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(fitted);
-    ArtistTables artists = new ArtistTables(model, config);
-    double confidence = config.confidence();
-    Map<String, Double> serviceError = fit.serviceError();
-    List<Callable<Long>> writes = new ArrayList<>(List.of(
-        () -> write(OutputTables.ARTIST_IMPACT, artists.impact(results)),
-        () -> write(OutputTables.ARTIST_PHASE_METRICS, artists.phaseMetrics(results)),
-        () -> write(OutputTables.SEGMENT_SUMMARY, SummaryTables.segmentSummary(sums,
-            fitted.models(), serviceError, tests, confidence)),
-        () -> write(OutputTables.TIMELINE, SummaryTables.timeline(sums, fitted, service.hourly(),
-            serviceError, confidence)),
-        () -> write(OutputTables.ARTIST_TIMELINE, SummaryTables.artistTimeline(results,
-            SummaryTables.cards(sums, fitted.models()), fitted, service.hourly(), serviceError,
-            confidence)),
-        () -> write(OutputTables.REVENUE_BY_MARKET, SummaryTables.revenueByMarket(sums,
-            fitted.models(), rates)),
-        () -> write(OutputTables.RELEASE_IMPACT, artists.releases(results)),
-        () -> write(OutputTables.ROYALTY_RISK, artists.royaltyRisk(results))));
-    // Each drill-down table works the artists' finished estimates out again: caching them
-    // cost four times as much at 20 M plays (they hold the whole per-artist results).
-    JavaRDD<List<ArtistTables.Finished>> finished = results.map(artists::finish);
-    writes.addAll(drillDown(finished, artists, model, serviceError,
-        SummaryTables.cards(sums, fitted.models())));
+    Run run = new Run(results, new ArtistTables(model, config), model, fit, sums,
+        SummaryTables.cards(sums, fitted.models()),
+        PromotionTables.windows(fitted.models(), service.hourly()));
+    // Rows per artist a table may have at most: three phases of every outage.
+    long expectedRows = 3 * artistCount * fitted.models().size();
+    boolean onDriver = expectedRows <= OutputWriter.DRIVER_SORT_ROWS;
+    Map<TableSpec, ArtistWalk.Maker> perArtist = perArtist(run);
+    Map<TableSpec, ArtistWalk.Walked<?>> walked = new LinkedHashMap<>();
+    if (onDriver) {
+      perArtist.forEach((spec, maker) -> walked.put(spec, ArtistWalk.rows(maker)));
+    }
+    walked.putAll(drillDown(run));
     // Each write is a few small Spark jobs whose driver-side planning can overlap another's
-    // tasks on the executors.
+    // tasks on the executors; the walk goes first, since most of the driver's writing waits on it.
     try (DriverPool pool = new DriverPool("deadair-write", 3)) {
+      Future<List<List<Row>>> rows = pool.submit(() -> ArtistWalk.walk(results, run.artists(),
+          new ArrayList<>(walked.values())));
       List<Future<Long>> done = new ArrayList<>();
-      for (Callable<Long> w : writes) {
+      for (Callable<Long> w : executorWrites(run)) {
         done.add(pool.submit(w));
       }
+      for (Callable<Long> w : summaries(run, tests)) {
+        done.add(pool.submit(w));
+      }
+      if (!onDriver) {
+        perArtist.forEach((spec, maker) -> done.add(pool.submit(() -> writer.writeTable(spec,
+            ArtistWalk.each(results, run.artists(), maker), expectedRows))));
+      }
+      writeWalked(pool, walked, DriverPool.get(rows), done);
       done.forEach(DriverPool::get);
     }
     LabelFiles.write(writer);
     return writer.rowCounts();
   }
 
-  private long write(TableSpec spec, JavaRDD<Row> rows) {
-    return writer.writeTable(spec, rows, expectedRows);
-  }
-
-  /** The writes of the tables that say where and how the artists lost. */
-  private List<Callable<Long>> drillDown(JavaRDD<List<ArtistTables.Finished>> finished,
-      ArtistTables artists, Broadcast<Fitted> model, Map<String, Double> serviceError,
-      Map<String, List<String>> cards) {
-    List<PromotionTables.Window> windows = PromotionTables.windows(model.value().models(),
-        service.hourly());
-    return List.of(
-        () -> write(DrillDownTables.LABEL_IMPACT, LabelTables.labelImpact(finished,
-            serviceError, config.confidence())),
-        () -> write(DrillDownTables.ARTIST_MARKET_IMPACT, MarketTables.artistMarketImpact(
-            finished, model, config.marketMinExpected(), cards)),
-        () -> write(DrillDownTables.PROMOTION_IMPACT, PromotionTables.promotionImpact(finished,
-            promotions, windows, model)),
-        () -> {
-          // The report draws the days of the card artists only: keep theirs on the driver.
-          Set<String> carded = new HashSet<>();
-          cards.values().forEach(carded::addAll);
-          writer.keep(DrillDownTables.ARTIST_DAILY_ADJUSTED, AdjustedTables.artistDaily(
-              finished.filter(fs -> !fs.isEmpty()
-                  && carded.contains(fs.get(0).artist().artistId())), windows, model)
-              .collect());
-          return writeDaily(DrillDownTables.ARTIST_DAILY_ADJUSTED,
-              AdjustedTables.artistDaily(finished, windows, model));
-        },
-        () -> writeDaily(DrillDownTables.TRACK_DAILY_ADJUSTED, AdjustedTables.trackDaily(
-            finished, windows, model, artists)));
+  /** The tables with rows per artist as they are. */
+  private Map<TableSpec, ArtistWalk.Maker> perArtist(Run run) {
+    Map<TableSpec, ArtistWalk.Maker> out = new LinkedHashMap<>();
+    out.put(OutputTables.ARTIST_IMPACT, run.artists().impact());
+    out.put(OutputTables.ARTIST_PHASE_METRICS, run.artists().phaseMetrics());
+    out.put(OutputTables.RELEASE_IMPACT, run.artists().releases());
+    out.put(OutputTables.ROYALTY_RISK, run.artists().royaltyRisk());
+    out.put(DrillDownTables.PROMOTION_IMPACT, PromotionTables.promotionImpact(
+        JavaSparkContext.fromSparkContext(spark.sparkContext()), promotions, run.windows(),
+        run.model()));
+    return out;
   }
 
   /**
-   * A table with a row per artist (or track) and day, which grows with artists times days: it
-   * is written by the executors, never gathered on the driver.
+   * The walked tables that say where the artists lost, whatever the run's size (their rows are
+   * sums, or the artists above a size); the daily rows of the card artists last, kept for the
+   * report rather than written.
    */
-  private long writeDaily(TableSpec spec, JavaRDD<Row> rows) {
-    return writer.writeDistributed(spec, rows);
+  private Map<TableSpec, ArtistWalk.Walked<?>> drillDown(Run run) {
+    Set<String> carded = new HashSet<>();
+    run.cards().values().forEach(carded::addAll);
+    Map<TableSpec, ArtistWalk.Walked<?>> out = new LinkedHashMap<>();
+    out.put(DrillDownTables.LABEL_IMPACT, LabelTables.labelImpact(run.fit().serviceError(),
+        config.confidence()));
+    out.put(DrillDownTables.ARTIST_MARKET_IMPACT, MarketTables.artistMarketImpact(run.model(),
+        config.marketMinExpected(), run.cards()));
+    out.put(DrillDownTables.ARTIST_DAILY_ADJUSTED, ArtistWalk.rows(AdjustedTables.artistDaily(
+        carded, run.windows(), run.model())));
+    return out;
   }
 
-  private long write(TableSpec spec, List<Row> rows) {
-    return writer.writeTable(spec, rows);
+  /** Writes the walked tables' rows, each on a pool thread; keeps the card artists' days. */
+  private void writeWalked(DriverPool pool, Map<TableSpec, ArtistWalk.Walked<?>> walked,
+      List<List<Row>> rows, List<Future<Long>> done) {
+    int i = 0;
+    for (TableSpec spec : walked.keySet()) {
+      List<Row> r = rows.get(i++);
+      if (spec.equals(DrillDownTables.ARTIST_DAILY_ADJUSTED)) {
+        writer.keep(spec, r);
+      } else {
+        done.add(pool.submit(() -> writer.writeTable(spec, r)));
+      }
+    }
+  }
+
+  /**
+   * The tables with a row per artist (or track) and day, which grow with artists times days:
+   * written by the executors, never gathered on the driver.
+   */
+  private List<Callable<Long>> executorWrites(Run run) {
+    JavaRDD<List<ArtistTables.Finished>> finished = run.results().map(run.artists()::finish);
+    return List.of(
+        () -> writer.writeDistributed(DrillDownTables.ARTIST_DAILY_ADJUSTED,
+            AdjustedTables.artistDaily(finished, run.windows(), run.model())),
+        () -> writer.writeDistributed(DrillDownTables.TRACK_DAILY_ADJUSTED,
+            AdjustedTables.trackDaily(finished, run.windows(), run.model(), run.artists())));
+  }
+
+  /** The tables made on the driver from the summed outages. */
+  private List<Callable<Long>> summaries(Run run, Map<String, RankComparison> tests) {
+    Fitted fitted = run.fit().fitted();
+    Map<String, Double> serviceError = run.fit().serviceError();
+    double confidence = config.confidence();
+    OutageSums[] sums = run.sums();
+    return List.of(
+        () -> writer.writeTable(OutputTables.SEGMENT_SUMMARY, SummaryTables.segmentSummary(sums,
+            fitted.models(), serviceError, tests, confidence)),
+        () -> writer.writeTable(OutputTables.TIMELINE, SummaryTables.timeline(sums, fitted,
+            service.hourly(), serviceError, confidence)),
+        () -> writer.writeTable(OutputTables.ARTIST_TIMELINE, SummaryTables.artistTimeline(
+            run.results(), run.cards(), fitted, service.hourly(), serviceError, confidence)),
+        () -> writer.writeTable(OutputTables.REVENUE_BY_MARKET, SummaryTables.revenueByMarket(
+            sums, fitted.models(), rates)));
   }
 }
