@@ -46,22 +46,29 @@ public final class RowOrder implements Comparator<Row>, Serializable {
   }
 
   /**
-   * Text in code point order, which is UTF-8 byte order (Spark's); Java's own order differs
-   * from it only for characters beyond U+FFFF against those from U+E000.
+   * Text in code point order, which is UTF-8 byte order (Spark's). Java's own (UTF-16) order
+   * differs from it only where a surrogate, half of a character beyond U+FFFF, meets a character
+   * from U+E000: there the surrogate must sort after, and both are moved so that it does.
    */
   static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int x = a.codePointAt(i);
-      int y = b.codePointAt(j);
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      int x = a.charAt(i);
+      int y = b.charAt(i);
       if (x != y) {
-        return Integer.compare(x, y);
+        if (x >= Character.MIN_SURROGATE && y >= Character.MIN_SURROGATE) {
+          x = surrogatesLast(x);
+          y = surrogatesLast(y);
+        }
+        return x - y;
       }
-      i += Character.charCount(x);
-      j += Character.charCount(y);
     }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return a.length() - b.length();
+  }
+
+  /** U+D800 to U+FFFF with the surrogates (D800 to DFFF) moved after U+E000 to U+FFFF. */
+  private static int surrogatesLast(int c) {
+    return c >= 0xE000 ? c - 0x800 : c + 0x2000;
   }
 
   @Override

@@ -1,7 +1,11 @@
 package io.deadair.jobs.tables;
 
 import io.deadair.common.model.ArtistResult;
+import io.deadair.jobs.spark.CompactRows;
 import io.deadair.jobs.tables.ArtistTables.Finished;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +61,10 @@ final class ArtistWalk {
     };
   }
 
-  /** The gatherer of {@link #rows}. */
+  /** The gatherer of {@link #rows}; its rows travel to the driver in {@link CompactRows}. */
   static final class Rows implements Gatherer {
     private final transient RowMaker maker;
-    private final List<Row> rows = new ArrayList<>();
+    private transient List<Row> rows = new ArrayList<>();
 
     Rows(RowMaker maker) {
       this.maker = maker;
@@ -69,6 +73,14 @@ final class ArtistWalk {
     @Override
     public void add(ArtistResult r, List<Finished> fs) {
       maker.add(r, fs, rows);
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+      CompactRows.write(out, rows);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException {
+      rows = CompactRows.read(in);
     }
   }
 

@@ -5,7 +5,11 @@ import io.deadair.common.model.ArtistResult;
 import io.deadair.common.model.Fitted;
 import io.deadair.common.model.MarketPart;
 import io.deadair.common.model.WindowPrediction;
+import io.deadair.jobs.spark.CompactRows;
 import io.deadair.jobs.tables.ArtistTables.Finished;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,14 +38,14 @@ final class MarketTables {
   /**
    * One task's parts: an artist's own parts are rows as they are; the small artists' parts,
    * rolled into other, are summed in the task and then on the driver (a few hundred keys, not a
-   * row per part).
+   * row per part). The rows travel to the driver in {@link CompactRows}.
    */
   static final class Gathered implements ArtistWalk.Gatherer {
     private final transient Broadcast<Fitted> fitted;
     private final transient double minExpected;
     private final transient Map<String, List<String>> cards;
-    private final List<Row> own = new ArrayList<>();
-    private final Map<String, double[]> other = new HashMap<>();
+    private transient List<Row> own = new ArrayList<>();
+    private transient Map<String, double[]> other = new HashMap<>();
 
     Gathered(Broadcast<Fitted> fitted, double minExpected, Map<String, List<String>> cards) {
       this.fitted = fitted;
@@ -66,6 +70,17 @@ final class MarketTables {
           }
         }
       }
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+      CompactRows.write(out, own);
+      out.writeObject(other);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      own = CompactRows.read(in);
+      other = (Map<String, double[]>) in.readObject();
     }
   }
 

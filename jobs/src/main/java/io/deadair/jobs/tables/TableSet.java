@@ -95,10 +95,11 @@ public final class TableSet {
         perArtist.forEach((spec, maker) -> done.add(pool.submit(() -> writer.writeTable(spec,
             ArtistWalk.each(results, run.artists(), maker), expectedRows))));
       }
-      writeWalked(pool, walked, DriverPool.get(rows), done);
+      Map<TableSpec, Future<Long>> fromWalk = writeWalked(pool, walked, DriverPool.get(rows));
+      done.addAll(fromWalk.values());
+      done.add(pool.submit(() -> labelFiles(fromWalk)));
       done.forEach(DriverPool::get);
     }
-    LabelFiles.write(writer);
     return writer.rowCounts();
   }
 
@@ -133,18 +134,34 @@ public final class TableSet {
     return out;
   }
 
-  /** Writes the walked tables' rows, each on a pool thread; keeps the card artists' days. */
-  private void writeWalked(DriverPool pool, Map<TableSpec, ArtistWalk.Walked<?>> walked,
-      List<List<Row>> rows, List<Future<Long>> done) {
+  /**
+   * Writes the walked tables' rows, each on a pool thread; keeps the card artists' days. Returns
+   * the writes.
+   */
+  private Map<TableSpec, Future<Long>> writeWalked(DriverPool pool,
+      Map<TableSpec, ArtistWalk.Walked<?>> walked, List<List<Row>> rows) {
+    Map<TableSpec, Future<Long>> out = new LinkedHashMap<>();
     int i = 0;
     for (TableSpec spec : walked.keySet()) {
       List<Row> r = rows.get(i++);
       if (spec.equals(DrillDownTables.ARTIST_DAILY_ADJUSTED)) {
         writer.keep(spec, r);
       } else {
-        done.add(pool.submit(() -> writer.writeTable(spec, r)));
+        out.put(spec, pool.submit(() -> writer.writeTable(spec, r)));
       }
     }
+    return out;
+  }
+
+  /** Writes the label files once artist_impact and label_impact are; returns how many. */
+  private long labelFiles(Map<TableSpec, Future<Long>> fromWalk) {
+    Future<Long> impact = fromWalk.get(OutputTables.ARTIST_IMPACT);
+    if (impact == null) {
+      return 0; // artist_impact too large for the driver: no label files (LabelFiles)
+    }
+    DriverPool.get(impact);
+    DriverPool.get(fromWalk.get(DrillDownTables.LABEL_IMPACT));
+    return LabelFiles.write(writer);
   }
 
   /**
