@@ -10,11 +10,11 @@ import io.deadair.jobs.tables.ArtistTables.Finished;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -35,6 +35,10 @@ final class MarketTables {
   /** Sums per part: expected, observed, lost, half², revenue, revenue half². */
   private static final int FIGURES = 6;
 
+  /** A part of the rolled-up artist other, in one outage. */
+  private record Part(String outageId, String country, String platform, String tier,
+      boolean inScope) implements Serializable {}
+
   /**
    * One task's parts: an artist's own parts are rows as they are; the small artists' parts,
    * rolled into other, are summed in the task and then on the driver (a few hundred keys, not a
@@ -45,7 +49,7 @@ final class MarketTables {
     private final transient double minExpected;
     private final transient Map<String, List<String>> cards;
     private transient List<Row> own = new ArrayList<>();
-    private transient Map<String, double[]> other = new HashMap<>();
+    private transient Map<Part, double[]> other = new HashMap<>();
 
     Gathered(Broadcast<Fitted> fitted, double minExpected, Map<String, List<String>> cards) {
       this.fitted = fitted;
@@ -65,8 +69,8 @@ final class MarketTables {
                 : f.name(), f.segment().label(), p.country(), p.platform(), p.tier(),
                 p.inScope()), v));
           } else {
-            other.merge(String.join(KEY, f.outageId(), p.country(), p.platform(), p.tier(),
-                Boolean.toString(p.inScope())), v, MarketTables::add);
+            other.merge(new Part(f.outageId(), p.country(), p.platform(), p.tier(),
+                p.inScope()), v, MarketTables::add);
           }
         }
       }
@@ -80,7 +84,7 @@ final class MarketTables {
     @SuppressWarnings("unchecked")
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
       own = CompactRows.read(in);
-      other = (Map<String, double[]>) in.readObject();
+      other = (Map<Part, double[]>) in.readObject();
     }
   }
 
@@ -99,16 +103,13 @@ final class MarketTables {
       @Override
       public List<Row> rows(List<Gathered> gathered) {
         List<Row> rows = new ArrayList<>();
-        Map<String, double[]> other = new TreeMap<>();
+        Map<Part, double[]> other = new HashMap<>();
         for (Gathered g : gathered) {
           rows.addAll(g.own);
           g.other.forEach((k, v) -> other.merge(k, v, MarketTables::add));
         }
-        other.forEach((key, v) -> {
-          String[] k = key.split(KEY, -1);
-          rows.add(row(List.of(k[0], DrillDownTables.OTHER, NO_NAME, NO_NAME, k[1], k[2], k[3],
-              Boolean.parseBoolean(k[4])), v));
-        });
+        other.forEach((k, v) -> rows.add(row(List.of(k.outageId(), DrillDownTables.OTHER,
+            NO_NAME, NO_NAME, k.country(), k.platform(), k.tier(), k.inScope()), v)));
         return rows;
       }
     };
@@ -121,7 +122,6 @@ final class MarketTables {
     return x;
   }
 
-  private static final String KEY = "\u0000";
   /** A null in {@link List#of}'s place; made null again in the row. */
   private static final String NO_NAME = "\u0000none";
 
