@@ -26,7 +26,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -118,17 +117,7 @@ public final class OutputWriter {
    * {@code sort}: for a table whose natural order (time) is not its columns' order.
    */
   public long writeTable(TableSpec spec, List<Row> rows, boolean sort) {
-    // With the table's schema, so that readers can take values by column name.
-    StructType schema = SparkSchemas.nullable(spec);
-    List<Row> sorted = new ArrayList<>(rows.size());
-    Object[] values;
-    for (Row r : rows) {
-      values = new Object[r.length()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = r.get(i);
-      }
-      sorted.add(new GenericRowWithSchema(values, schema));
-    }
+    List<Row> sorted = named(spec, rows);
     if (sort) {
       sorted.sort(new RowOrder(spec));
     }
@@ -142,6 +131,11 @@ public final class OutputWriter {
    * which then needs not read the table back.
    */
   public void keep(TableSpec spec, List<Row> rows) {
+    written.put(spec.name(), named(spec, rows));
+  }
+
+  /** The rows with the table's schema, so that readers can take values by column name. */
+  private static List<Row> named(TableSpec spec, List<Row> rows) {
     StructType schema = SparkSchemas.nullable(spec);
     List<Row> named = new ArrayList<>(rows.size());
     for (Row r : rows) {
@@ -151,7 +145,7 @@ public final class OutputWriter {
       }
       named.add(new GenericRowWithSchema(values, schema));
     }
-    written.put(spec.name(), named);
+    return named;
   }
 
   /**
@@ -186,25 +180,26 @@ public final class OutputWriter {
   }
 
   /**
-   * Writes a contract table too large to pass through the driver (a row per artist and day) with
-   * Spark from the executors, as Parquet part files under tables/, each in the order the rows
-   * come (artist by artist, day by day). Such a table has no CSV: it feeds dashboards and
-   * accruals, and holds more rows than a spreadsheet opens. Returns the rows written.
+   * Where the executors write a contract table too large to pass through the driver (a row per
+   * artist and day), as Parquet part files under tables/ ({@link TaskFile}), each in the order
+   * its rows come (artist by artist, day by day). Such a table has no CSV: it feeds dashboards
+   * and accruals, and holds more rows than a spreadsheet opens.
    */
-  public long writeDistributed(TableSpec spec, JavaRDD<Row> rows) {
-    spark.sparkContext().setJobDescription("table " + spec.name());
-    String path = new Path(staging, "tables/" + spec.name()).toString();
-    DataFrameWriter<Row> w = spark.createDataFrame(rows, SparkSchemas.nullable(spec)).write()
-        .option("compression", "zstd");
-    for (String c : TableFileWriter.measures(spec)) {
-      w = w.option("parquet.enable.dictionary#" + c, "false");
-    }
-    w.parquet(path);
-    // Counted from the files' footers: a counter in the tasks would count a retried task twice.
-    long n = TableFileWriter.rowsIn(fs, spark.sparkContext().hadoopConfiguration(),
-        new Path(path));
-    rowCounts.put(spec.name(), n);
-    return n;
+  public TaskFile.Target taskFiles(TableSpec spec) {
+    Path dir = new Path(staging, "tables/" + spec.name());
+    TableFileWriter.mkdirs(fs, dir);
+    return new TaskFile.Target(spec, dir.toString(), spark.sparkContext().hadoopConfiguration());
+  }
+
+  /**
+   * Ends a table the tasks wrote ({@link #taskFiles}): removes what failed attempts left, writes
+   * an empty file if no task had a row (so that readers find the columns), and records the rows
+   * the tasks reported.
+   */
+  public void endTaskFiles(TableSpec spec, long rows) {
+    TaskFile.end(fs, spark.sparkContext().hadoopConfiguration(), spec,
+        new Path(staging, "tables/" + spec.name()));
+    rowCounts.put(spec.name(), rows);
   }
 
   /** Writes the quarantine as Parquet (quarantine/rows) and CSV (quarantine/rows.csv). */

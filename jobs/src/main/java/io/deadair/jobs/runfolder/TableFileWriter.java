@@ -17,12 +17,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -80,22 +77,6 @@ public final class TableFileWriter {
   static List<String> measures(TableSpec spec) {
     return spec.columns().stream().filter(c -> c.type() == ColumnType.DOUBLE)
         .map(ColumnSpec::name).toList();
-  }
-
-  /** The rows in the Parquet files of a folder, from their footers. */
-  static long rowsIn(FileSystem fs, Configuration conf, Path dir) {
-    long n = 0;
-    try {
-      for (FileStatus f : fs.listStatus(dir, p -> p.getName().endsWith(".parquet"))) {
-        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf))) {
-          n += r.getRecordCount();
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the footers in " + dir + ": " + e.getMessage(),
-          e);
-    }
-    return n;
   }
 
   /** Ensures a folder exists (for the Parquet file of a table). */

@@ -8,7 +8,6 @@ import io.deadair.jobs.tables.ArtistTables.Finished;
 import io.deadair.jobs.tables.PromotionTables.Window;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -84,16 +82,6 @@ final class AdjustedTables {
     return out;
   }
 
-  static JavaRDD<Row> artistDaily(JavaRDD<List<Finished>> finished, List<Window> windows,
-      Broadcast<Fitted> fitted) {
-    Map<String, Map<Long, Double>> byOutage = byOutage(windows);
-    return finished.flatMap(fs -> {
-      List<Row> rows = new ArrayList<>();
-      artistRows(fs, byOutage, fitted.value(), rows);
-      return rows.iterator();
-    });
-  }
-
   /** The rows of the artists in {@code artistIds} alone: those whose days the report draws. */
   static ArtistWalk.Maker artistDaily(Set<String> artistIds, List<Window> windows,
       Broadcast<Fitted> fitted) {
@@ -105,8 +93,8 @@ final class AdjustedTables {
     };
   }
 
-  /** One artist's rows. */
-  private static void artistRows(List<Finished> fs, Map<String, Map<Long, Double>> byOutage,
+  /** One artist's rows of artist_daily_adjusted. */
+  static void artistRows(List<Finished> fs, Map<String, Map<Long, Double>> byOutage,
       Fitted fitted, List<Row> rows) {
     DailyPlays d = fs.isEmpty() ? null : fs.get(0).artist().daily();
     if (d == null) {
@@ -124,24 +112,12 @@ final class AdjustedTables {
     }
   }
 
-  static JavaRDD<Row> trackDaily(JavaRDD<List<Finished>> finished, List<Window> windows,
-      Broadcast<Fitted> fitted, ArtistTables artists) {
-    Map<String, Map<Long, Double>> byOutage = byOutage(windows);
-    return finished.mapPartitions(part -> {
-      // Many tracks share a count, and the exact Poisson bound is an iterative inverse: work
-      // each out once per task.
-      Map<Long, Double> lower = new HashMap<>();
-      List<Row> rows = new ArrayList<>();
-      while (part.hasNext()) {
-        trackRows(part.next(), byOutage, fitted.value(), artists, lower, rows);
-      }
-      return rows.iterator();
-    });
-  }
-
-  private static void trackRows(List<Finished> fs, Map<String, Map<Long, Double>> byOutage,
-      Fitted fitted,
-      ArtistTables artists, Map<Long, Double> lower, List<Row> rows) {
+  /**
+   * One artist's rows of track_daily_adjusted; {@code lower} keeps the exact Poisson bounds
+   * already worked out (an iterative inverse, and many tracks share a count).
+   */
+  static void trackRows(List<Finished> fs, Map<String, Map<Long, Double>> byOutage,
+      Fitted fitted, ArtistTables artists, Map<Long, Double> lower, List<Row> rows) {
     DailyPlays d = fs.isEmpty() ? null : fs.get(0).artist().daily();
     if (d == null) {
       return;
@@ -186,7 +162,7 @@ final class AdjustedTables {
   }
 
   /** Each outage's day shares, worked out once. */
-  private static Map<String, Map<Long, Double>> byOutage(List<Window> windows) {
+  static Map<String, Map<Long, Double>> byOutage(List<Window> windows) {
     Map<String, Map<Long, Double>> out = new HashMap<>();
     windows.forEach(w -> out.put(w.outageId(), dayShares(w)));
     return out;

@@ -25,6 +25,9 @@ final class ArtistWalk {
   /** What one table gathers from the artists of one task; sent back to the driver. */
   interface Gatherer extends Serializable {
     void add(ArtistResult r, List<Finished> fs);
+
+    /** Called in the task after its last artist. */
+    default void end() {}
   }
 
   /** A table made by a walk: a new gatherer per task, and its rows from every task's gatherer. */
@@ -95,6 +98,7 @@ final class ArtistWalk {
         List<Finished> fs = artists.finish(r);
         gs.forEach(g -> g.add(r, fs));
       }
+      gs.forEach(Gatherer::end);
       return List.of(gs).iterator();
     }).collect();
     List<List<Row>> out = new ArrayList<>();

@@ -30,8 +30,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes every result table of a run: the tables with rows per artist from one walk over the
- * cached results ({@link ArtistWalk}), the tables with a row per artist and day from the
- * executors, the summaries from rows made on the driver.
+ * cached results ({@link ArtistWalk}), in which the tasks also write the tables with a row per
+ * artist and day; the summaries from rows made on the driver.
  */
 public final class TableSet {
 
@@ -82,15 +82,9 @@ public final class TableSet {
     // Each write is a few small Spark jobs whose driver-side planning can overlap another's
     // tasks on the executors; the walk goes first, since most of the driver's writing waits on it.
     try (DriverPool pool = new DriverPool("deadair-write", 3)) {
-      Future<List<List<Row>>> rows = pool.submit(() -> ArtistWalk.walk(results, run.artists(),
-          new ArrayList<>(walked.values())));
+      Future<List<List<Row>>> rows = pool.submit(() -> walk(run, walked));
       List<Future<Long>> done = new ArrayList<>();
-      for (Callable<Long> w : executorWrites(run)) {
-        done.add(pool.submit(w));
-      }
-      for (Callable<Long> w : summaries(run, tests)) {
-        done.add(pool.submit(w));
-      }
+      summaries(run, tests).forEach(w -> done.add(pool.submit(w)));
       if (!onDriver) {
         perArtist.forEach((spec, maker) -> done.add(pool.submit(() -> writer.writeTable(spec,
             ArtistWalk.each(results, run.artists(), maker), expectedRows))));
@@ -101,6 +95,23 @@ public final class TableSet {
       done.forEach(DriverPool::get);
     }
     return writer.rowCounts();
+  }
+
+  /**
+   * Walks the artists for the {@code walked} tables and for the daily tables, which the tasks
+   * write themselves ({@link DailyFiles}); returns the walked tables' rows, in their order.
+   */
+  private List<List<Row>> walk(Run run, Map<TableSpec, ArtistWalk.Walked<?>> walked) {
+    List<ArtistWalk.Walked<?>> all = new ArrayList<>(walked.values());
+    all.add(DailyFiles.walked(new DailyFiles.Setup(
+        writer.taskFiles(DrillDownTables.ARTIST_DAILY_ADJUSTED),
+        writer.taskFiles(DrillDownTables.TRACK_DAILY_ADJUSTED), run.windows(), run.model(),
+        run.artists())));
+    List<List<Row>> rows = ArtistWalk.walk(run.results(), run.artists(), all);
+    Row daily = rows.get(walked.size()).get(0);
+    writer.endTaskFiles(DrillDownTables.ARTIST_DAILY_ADJUSTED, daily.getLong(0));
+    writer.endTaskFiles(DrillDownTables.TRACK_DAILY_ADJUSTED, daily.getLong(1));
+    return rows.subList(0, walked.size());
   }
 
   /** The tables with rows per artist as they are. */
@@ -162,19 +173,6 @@ public final class TableSet {
     DriverPool.get(impact);
     DriverPool.get(fromWalk.get(DrillDownTables.LABEL_IMPACT));
     return LabelFiles.write(writer);
-  }
-
-  /**
-   * The tables with a row per artist (or track) and day, which grow with artists times days:
-   * written by the executors, never gathered on the driver.
-   */
-  private List<Callable<Long>> executorWrites(Run run) {
-    JavaRDD<List<ArtistTables.Finished>> finished = run.results().map(run.artists()::finish);
-    return List.of(
-        () -> writer.writeDistributed(DrillDownTables.ARTIST_DAILY_ADJUSTED,
-            AdjustedTables.artistDaily(finished, run.windows(), run.model())),
-        () -> writer.writeDistributed(DrillDownTables.TRACK_DAILY_ADJUSTED,
-            AdjustedTables.trackDaily(finished, run.windows(), run.model(), run.artists())));
   }
 
   /** The tables made on the driver from the summed outages. */
