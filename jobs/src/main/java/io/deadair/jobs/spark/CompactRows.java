@@ -6,6 +6,7 @@ import java.io.ObjectOutput;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -86,8 +87,9 @@ public final class CompactRows {
       out.writeLong(t.getTime());
       out.writeInt(t.getNanos());
     } else if (v instanceof Date d) {
+      // As its calendar day: the driver's time zone may not be the executor's.
       out.writeByte(DATE);
-      out.writeLong(d.getTime());
+      out.writeLong(d.toLocalDate().toEpochDay());
     } else {
       throw new IllegalArgumentException("No compact form for a " + v.getClass().getName());
     }
@@ -112,7 +114,7 @@ public final class CompactRows {
         t.setNanos(in.readInt());
         yield t;
       }
-      case DATE -> new Date(in.readLong());
+      case DATE -> Date.valueOf(LocalDate.ofEpochDay(in.readLong()));
       default -> throw new IOException("Unknown value tag " + tag);
     };
   }

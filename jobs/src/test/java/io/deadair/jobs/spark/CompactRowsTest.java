@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.TimeZone;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,27 @@ class CompactRowsTest {
       }
     }
     assertThat(((Timestamp) back.get(0).get(7)).getNanos()).isEqualTo(123_456_000);
+  }
+
+  @Test
+  void aDayStaysItsDayWhereTheDriversTimeZoneIsNotTheExecutors() throws IOException {
+    TimeZone zone = TimeZone.getDefault();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati")); // UTC+14: an executor
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        CompactRows.write(out, List.of(RowFactory.create(Date.valueOf(LocalDate.of(2026, 3,
+            3)))));
+      }
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Pago_Pago")); // UTC-11: the driver
+      try (ObjectInputStream in = new ObjectInputStream(
+          new ByteArrayInputStream(bytes.toByteArray()))) {
+        assertThat(((Date) CompactRows.read(in).get(0).get(0)).toLocalDate())
+            .isEqualTo(LocalDate.of(2026, 3, 3));
+      }
+    } finally {
+      TimeZone.setDefault(zone);
+    }
   }
 
   @Test
